@@ -1,0 +1,143 @@
+import type { Problem } from "./errors.js";
+import type { NewsDigestOptions } from "./options.js";
+import type { Article } from "./article/types.js";
+import type { ArticleDraft } from "./article/validate.js";
+import { assignUniqueSlugs, slugify } from "./article/slug.js";
+import { canonicalUrlKey } from "./clusters/canonical-url.js";
+import { buildClusters, type ClusterIndex } from "./clusters/build-clusters.js";
+import { groupByProvider, groupByTopic } from "./taxonomy/group.js";
+import type { Term } from "./taxonomy/term.js";
+import { rankTopStories } from "./top-stories.js";
+
+export const ARTICLE_BASE_URL = "/articles/";
+
+export interface DigestCounts {
+  files: number;
+  valid: number;
+  published: number;
+  unpublished: number;
+  /** Future-dated articles left out under `futureArticles: "hold"`. */
+  held: number;
+  invalid: number;
+  duplicates: number;
+  warnings: number;
+  providers: number;
+  topics: number;
+  clusters: number;
+}
+
+/** Everything the site, feeds and search are built from. */
+export interface Digest {
+  /** Published articles, newest first. */
+  articles: Article[];
+  /** Unpublished (and held) articles: no page anywhere, but still members of story clusters. */
+  unpublished: Article[];
+  providers: Term[];
+  topics: Term[];
+  clusters: ClusterIndex;
+  topStories: Article[];
+  problems: Problem[];
+  counts: DigestCounts;
+}
+
+export interface DigestInput {
+  files: readonly string[];
+  drafts: readonly ArticleDraft[];
+  problems: readonly Problem[];
+}
+
+function byNewest(a: { publishedMs: number; sourceFile: string }, b: { publishedMs: number; sourceFile: string }): number {
+  return b.publishedMs - a.publishedMs || (a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0);
+}
+
+/**
+ * Two files with one canonical URL are one article. Rule: a published file beats an unpublished
+ * one; between equals, the file whose path sorts first wins. The loser is named in a warning.
+ */
+function dropDuplicates(drafts: readonly ArticleDraft[]): { kept: ArticleDraft[]; problems: Problem[] } {
+  const winners = new Map<string, ArticleDraft>();
+  const problems: Problem[] = [];
+  const sorted = [...drafts].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
+  for (const draft of sorted) {
+    const key = canonicalUrlKey(draft.url);
+    const current = winners.get(key);
+    if (!current) {
+      winners.set(key, draft);
+      continue;
+    }
+    const replace = draft.published && !current.published;
+    const [keep, drop] = replace ? [draft, current] : [current, draft];
+    winners.set(key, keep);
+    problems.push({
+      severity: "warning",
+      file: drop.sourceFile,
+      field: "originalUrl",
+      expected: "a URL no other article file has",
+      received: `the same canonical URL as ${keep.sourceFile}`,
+      hint: `kept ${keep.sourceFile} (${replace ? "it is published" : "its path sorts first"}); ${drop.sourceFile} was skipped`,
+    });
+  }
+  return { kept: [...winners.values()], problems };
+}
+
+function articleSlugBase(draft: ArticleDraft): string {
+  return `${draft.publishedAt.slice(0, 10)}-${slugify(draft.title)}`;
+}
+
+/** Pure: drafts in, the whole digest out. `now` decides what "future" means under `futureArticles: "hold"`. */
+export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date()): Digest {
+  const problems: Problem[] = [...input.problems];
+  const { kept, problems: duplicateProblems } = dropDuplicates(input.drafts);
+  problems.push(...duplicateProblems);
+
+  const nowMs = now.getTime();
+  let held = 0;
+  const publishable: ArticleDraft[] = [];
+  const hidden: ArticleDraft[] = [];
+  for (const draft of kept) {
+    if (!draft.published) hidden.push(draft);
+    else if (options.futureArticles === "hold" && draft.publishedMs > nowMs) {
+      held++;
+      hidden.push(draft);
+    } else publishable.push(draft);
+  }
+
+  const keyOf = new Map(publishable.map((d) => [d.sourceFile, d] as const));
+  const { slugs } = assignUniqueSlugs(keyOf.keys(), (file) => articleSlugBase(keyOf.get(file) as ArticleDraft));
+  const articles: Article[] = publishable
+    .map((draft) => {
+      const slug = slugs.get(draft.sourceFile) as string;
+      return { ...draft, published: true, slug, pageUrl: `${ARTICLE_BASE_URL}${slug}/` };
+    })
+    .sort(byNewest);
+  const unpublished: Article[] = hidden.map((draft) => ({ ...draft, published: false, slug: "", pageUrl: "" })).sort(byNewest);
+
+  const providers = groupByProvider(articles);
+  const topics = groupByTopic(articles);
+  problems.push(...providers.problems, ...topics.problems);
+  const clusters = buildClusters([...articles, ...unpublished]);
+
+  const invalidFiles = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file));
+  return {
+    articles,
+    unpublished,
+    providers: providers.terms,
+    topics: topics.terms,
+    clusters,
+    topStories: rankTopStories(articles, clusters, options.topStories),
+    problems,
+    counts: {
+      files: input.files.length,
+      valid: input.drafts.length,
+      published: articles.length,
+      unpublished: unpublished.length - held,
+      held,
+      invalid: invalidFiles.size,
+      duplicates: duplicateProblems.length,
+      warnings: problems.filter((p) => p.severity === "warning").length,
+      providers: providers.terms.length,
+      topics: topics.terms.length,
+      clusters: clusters.clusters.length,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Problems found in article files or options. Every problem names where it
+ * is (file and field path), what was expected, what was received and how to
+ * fix it, so one report lets a publisher mend every bad file in one pass.
+ */
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  severity: Severity;
+  /** Path of the article file relative to the site root, or "options" for plugin options. */
+  file: string;
+  /** Field path inside the file, e.g. `related[2].images[0].width`; empty for the whole file. */
+  field: string;
+  expected: string;
+  received: string;
+  hint?: string;
+}
+
+export const MESSAGE_PREFIX = "[news-digest]";
+
+/** Thrown when the build must stop; `problems` holds the whole report. */
+export class NewsDigestError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.name = "NewsDigestError";
+    this.problems = problems;
+  }
+}
+
+/** A short, printable description of any value found in a file. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing (the field is missing)";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  switch (typeof value) {
+    case "string":
+      return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+    case "number":
+      return `the number ${String(value)}`;
+    case "boolean":
+      return `the boolean ${String(value)}`;
+    case "object":
+      return "a mapping";
+    default:
+      return typeof value;
+  }
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.field ? `${problem.field}: ` : "";
+  const hint = problem.hint ? ` Hint: ${problem.hint}` : "";
+  return `${where}expected ${problem.expected}, received ${problem.received}.${hint}`;
+}
+
+/** Groups problems by file, files in path order, so the report reads like a to-do list. */
+export function formatReport(problems: readonly Problem[]): string {
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const list = byFile.get(problem.file) ?? [];
+    list.push(problem);
+    byFile.set(problem.file, list);
+  }
+  const lines: string[] = [];
+  for (const file of [...byFile.keys()].sort()) {
+    lines.push(`  ${file}`);
+    for (const problem of byFile.get(file) ?? []) {
+      lines.push(`    ${problem.severity === "warning" ? "warning: " : ""}${formatProblem(problem)}`);
+    }
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,67 @@
+/**
+ * The core's one escaper. HTML, XML and attribute contexts all go through here,
+ * so a fix to escaping is made once. Text and attribute values are escaped
+ * separately: attributes also escape quotes, text keeps them readable.
+ */
+
+// XML 1.0 §2.2 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
+// Lone surrogates and U+FFFE/U+FFFF are not characters either.
+const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Removes characters that may not appear in an XML 1.0 document (and so in any page we write). */
+export function stripInvalidXmlChars(value: string): string {
+  return value.replace(INVALID_XML_CHARS, "");
+}
+
+const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const ATTRIBUTE_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" };
+
+/** Escapes text content for HTML and XML. `>` is escaped too, so `]]>` can never close a CDATA section. */
+export function escapeText(value: string): string {
+  return stripInvalidXmlChars(value).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] ?? c);
+}
+
+/** Escapes a value for a double- or single-quoted attribute; whitespace is kept as character references so XML parsers do not normalise it away. */
+export function escapeAttribute(value: string): string {
+  return stripInvalidXmlChars(value).replace(/[&<>"'\n\r\t]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+}
+
+/** JSON for a `<script type="application/ld+json">` block: `<` is escaped so `</script>` cannot end the element. */
+export function serializeJsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** A string that is already markup. Only the escaper's own `html` tag creates these. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function renderValue(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false) return "";
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map((v: HtmlValue) => renderValue(v)).join("");
+  return escapeAttribute(String(value));
+}
+
+/**
+ * Tagged template for layouts: every interpolated value is escaped (for attributes and
+ * text alike, since the attribute escape is a superset) unless it is itself the result of `html`.
+ * There is deliberately no way to mark a plain string as safe.
+ */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) {
+    out += renderValue(values[i]) + (strings[i + 1] ?? "");
+  }
+  return new SafeHtml(out);
+}
+
+/** JSON-LD as markup, through {@link serializeJsonForScript}. */
+export function jsonLd(value: unknown): SafeHtml {
+  return new SafeHtml(`<script type="application/ld+json">${serializeJsonForScript(value)}</script>`);
+}

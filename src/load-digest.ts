@@ -1,0 +1,36 @@
+import { NewsDigestError, MESSAGE_PREFIX } from "./errors.js";
+import type { NewsDigestOptions } from "./options.js";
+import { readArticleFolder, type ArticleCache } from "./article/read-folder.js";
+import { createDigest, type Digest } from "./digest.js";
+import { formatProblems, formatSummary } from "./summary.js";
+
+export interface LoadDigestOptions {
+  cwd?: string;
+  cache?: ArticleCache;
+  now?: Date;
+  /** Where the summary and report go; the plugin passes its logger. Default: `console.log`. */
+  log?: (message: string) => void;
+}
+
+/**
+ * Reads, validates and groups the content folder, prints the summary and report, and applies the
+ * mode: in `strict` any invalid file fails the build after the whole report has been printed;
+ * in `lenient` invalid files are skipped and counted.
+ */
+export function loadDigest(options: NewsDigestOptions, run: LoadDigestOptions = {}): Digest {
+  const started = performance.now();
+  const log = run.log ?? ((message: string) => console.log(message));
+  const folder = readArticleFolder(options.contentDir, { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}) });
+  const digest = createDigest(folder, options, run.now);
+  const report = formatProblems(digest);
+  if (report) log(report);
+  log(formatSummary(digest, performance.now() - started));
+  const errors = digest.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0 && options.mode === "strict") {
+    throw new NewsDigestError(
+      `${MESSAGE_PREFIX} ${digest.counts.invalid} invalid article file${digest.counts.invalid === 1 ? "" : "s"} (strict mode). Fix them, or set mode: "lenient" to build without them.\n${report}`,
+      errors,
+    );
+  }
+  return digest;
+}

@@ -1,0 +1,77 @@
+import type { Problem } from "../errors.js";
+import type { Article } from "../article/types.js";
+import { assignUniqueSlugs, slugify } from "../article/slug.js";
+import { topicKey, type Term, type TermKind } from "./term.js";
+
+export interface Taxonomy {
+  terms: Term[];
+  /** Slug collisions, as warnings for the build report. */
+  problems: Problem[];
+}
+
+interface Bucket {
+  key: string;
+  articles: Article[];
+  spellings: Map<string, number>;
+}
+
+export const TERM_BASE_URL: Record<TermKind, string> = { provider: "/providers/", topic: "/topics/" };
+
+function mostCommonSpelling(spellings: Map<string, number>): string {
+  let best = "";
+  let bestCount = -1;
+  for (const [spelling, count] of spellings) {
+    // Ties go to the spelling that sorts first, so the label does not depend on file order.
+    if (count > bestCount || (count === bestCount && spelling < best)) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function buildTerms(kind: TermKind, buckets: Map<string, Bucket>, naturalSlug: (bucket: Bucket) => string): Taxonomy {
+  const { slugs, collisions } = assignUniqueSlugs(buckets.keys(), (key) => naturalSlug(buckets.get(key) as Bucket));
+  const terms: Term[] = [];
+  for (const bucket of buckets.values()) {
+    const slug = slugs.get(bucket.key) as string;
+    // Articles arrive newest first; a stable sort keeps that order within each term.
+    terms.push({ kind, key: bucket.key, slug, label: mostCommonSpelling(bucket.spellings), count: bucket.articles.length, url: `${TERM_BASE_URL[kind]}${slug}/`, articles: bucket.articles });
+  }
+  terms.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "en") || a.key.localeCompare(b.key));
+  const problems: Problem[] = collisions.map((collision) => ({
+    severity: "warning",
+    file: "(taxonomy)",
+    field: `${kind}s`,
+    expected: `distinct slugs for distinct ${kind} names`,
+    received: `${collision.keys.map((k) => JSON.stringify(k)).join(", ")} all slugged as "${collision.slug}"`,
+    hint: `they were given ${collision.assigned.map((s) => `"${s}"`).join(", ")}`,
+  }));
+  return { terms, problems };
+}
+
+function addTo(buckets: Map<string, Bucket>, key: string, spelling: string, article: Article): void {
+  let bucket = buckets.get(key);
+  if (!bucket) {
+    bucket = { key, articles: [], spellings: new Map() };
+    buckets.set(key, bucket);
+  }
+  if (bucket.articles[bucket.articles.length - 1] !== article) bucket.articles.push(article);
+  bucket.spellings.set(spelling, (bucket.spellings.get(spelling) ?? 0) + 1);
+}
+
+/** Providers keyed by domain; `articles` must be published and newest first. */
+export function groupByProvider(articles: readonly Article[]): Taxonomy {
+  const buckets = new Map<string, Bucket>();
+  for (const article of articles) addTo(buckets, article.provider.domain, article.provider.name, article);
+  return buildTerms("provider", buckets, (bucket) => slugify(bucket.key.replace(/\./g, "-")));
+}
+
+/** Topics keyed by their case-folded name; an article listing "AI" and "ai" is counted once. */
+export function groupByTopic(articles: readonly Article[]): Taxonomy {
+  const buckets = new Map<string, Bucket>();
+  for (const article of articles) {
+    for (const topic of article.topics) addTo(buckets, topicKey(topic), topic, article);
+  }
+  return buildTerms("topic", buckets, (bucket) => slugify(mostCommonSpelling(bucket.spellings)));
+}
