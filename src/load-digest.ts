@@ -3,6 +3,7 @@ import type { NewsDigestOptions } from "./options.js";
 import { readArticleFolder, type ArticleCache } from "./article/read-folder.js";
 import { createDigest, type Digest } from "./digest.js";
 import { formatProblems, formatSummary } from "./summary.js";
+import type { PhaseTimer } from "./build-stats.js";
 
 export interface LoadDigestOptions {
   cwd?: string;
@@ -10,6 +11,8 @@ export interface LoadDigestOptions {
   now?: Date;
   /** Where the summary and report go; the plugin passes its logger. Default: `console.log`. */
   log?: (message: string) => void;
+  /** Records "read+validate" and "group+cluster" phases when given. */
+  timer?: PhaseTimer;
 }
 
 /**
@@ -21,6 +24,7 @@ export function loadDigest(options: NewsDigestOptions, run: LoadDigestOptions = 
   const started = performance.now();
   const log = run.log ?? ((message: string) => console.log(message));
   const folder = readArticleFolder(options.contentDir, { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}) });
+  run.timer?.end("read+validate");
   const digest = createDigest(folder, options, run.now);
   const report = formatProblems(digest);
   if (report) log(report);

@@ -4,6 +4,8 @@ export interface Page<T> {
   pageNumber: number;
   totalPages: number;
   items: T[];
+  /** Index of the first item of this page in the whole list (0-based). */
+  offset: number;
   /** Site-relative URL: page 1 at the base, later pages at `<base>page/N/`. */
   url: string;
   previousUrl?: string;
@@ -25,6 +27,7 @@ export function paginate<T>(items: readonly T[], pageSize: number, baseUrl: stri
       pageNumber: n,
       totalPages,
       items: items.slice((n - 1) * pageSize, n * pageSize),
+      offset: (n - 1) * pageSize,
       url: pageUrl(baseUrl, n),
       ...(n > 1 ? { previousUrl: pageUrl(baseUrl, n - 1) } : {}),
       ...(n < totalPages ? { nextUrl: pageUrl(baseUrl, n + 1) } : {}),

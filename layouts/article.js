@@ -1,0 +1,74 @@
+// An article's own page: the digest entry for one story, linking out to the original.
+/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("../src/site/pages.js").ArticlePageData} ArticlePageData */
+
+/**
+ * @param {ArticlePageData} data
+ * @param {LayoutKit} kit
+ */
+export default function article(data, kit) {
+  const { html, url, site } = kit;
+  const { article: item, provider, topics } = data.card;
+  const image = item.images[0];
+  const logo = item.provider.images[0];
+  const others = data.alsoCoveredBy;
+  const paragraphs = item.body ? item.body.split(/\n\s*\n/) : [];
+
+  // schema.org NewsArticle: the outlet is the publisher of the original, which this page is based on.
+  const structured = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: item.title,
+    description: item.excerpt || undefined,
+    datePublished: item.publishedAt,
+    url: site.siteUrl ? kit.absoluteUrl(data.pageUrl) : undefined,
+    image: image ? [{ "@type": "ImageObject", url: image.url, width: image.width, height: image.height }] : undefined,
+    publisher: { "@type": "Organization", name: item.provider.name, url: `https://${item.provider.domain}/` },
+    sourceOrganization: { "@type": "Organization", name: item.provider.name, url: `https://${item.provider.domain}/` },
+    isBasedOn: item.url,
+    keywords: topics.map((t) => t.label),
+  };
+
+  const body = html`<article class="article">
+<header>
+<p class="meta">
+<a class="provider" href="${url(provider.url)}">${logo ? html`<img src="${logo.url}" alt="" width="${logo.width || 32}" height="${logo.height || 32}" loading="lazy" decoding="async">` : ""}${provider.label}</a>
+· <time datetime="${item.publishedAt}">${kit.formatDate(item.publishedAt)}</time>
+</p>
+<h1>${item.title}</h1>
+</header>
+${image
+    ? html`<figure class="lead-image"><img src="${image.url}" alt="${item.title}" loading="lazy" decoding="async"${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}></figure>`
+    : ""}
+${item.excerpt ? html`<p class="excerpt">${item.excerpt}</p>` : ""}
+${paragraphs.length ? html`<section class="note" aria-label="Editor's note">${paragraphs.map((p) => html`<p>${p}</p>`)}</section>` : ""}
+<p><a class="read-original" href="${item.url}" rel="noopener external">Read at ${item.provider.name}</a></p>
+${topics.length ? html`<h2 class="visually-hidden">Topics</h2><ul class="topics">${topics.map((t) => html`<li><a href="${url(t.url)}">${t.label}</a></li>`)}</ul>` : ""}
+${others.length
+    ? html`<section class="coverage" aria-labelledby="coverage-heading">
+<h2 id="coverage-heading">Also covered by ${others.length} ${others.length === 1 ? "outlet" : "outlets"}</h2>
+<ul>
+${others.map(
+  (link) => html`<li>
+${link.localUrl ? html`<a href="${url(link.localUrl)}">${link.title}</a>` : html`<a href="${link.externalUrl}" rel="noopener external">${link.title}</a>`}
+<span class="meta">${link.providerName}${link.copies > 1 ? html` (${link.copies} versions)` : ""} · <time datetime="${link.publishedAt}">${kit.formatDate(link.publishedAt)}</time></span>
+</li>`,
+)}
+</ul>
+</section>`
+    : ""}
+</article>
+${kit.jsonLd(structured)}`;
+
+  return kit.layouts.base(
+    {
+      title: `${item.title} — ${site.title}`,
+      description: item.excerpt,
+      pageUrl: data.pageUrl,
+      body,
+      ogType: "article",
+      ...(image ? { image: { url: image.url, width: image.width, height: image.height, alt: item.title } } : {}),
+    },
+    kit,
+  );
+}

@@ -1,0 +1,67 @@
+// The page shell every other layout wraps its body in. Override it by putting a `base.js` in your
+// site's layouts folder (the `layoutsDir` option); every page kind then uses yours.
+/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("../src/site/kit.js").BaseLayoutData} BaseLayoutData */
+
+/**
+ * @param {BaseLayoutData} data
+ * @param {LayoutKit} kit
+ */
+export default function base(data, kit) {
+  const { html, site, url } = kit;
+  const canonical = site.siteUrl ? kit.absoluteUrl(data.pageUrl) : undefined;
+  const description = data.description || site.description;
+  const image = data.image;
+  return html`<!doctype html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${data.title}</title>
+<meta name="description" content="${description}">
+${data.noindex ? html`<meta name="robots" content="noindex">` : ""}
+${canonical ? html`<link rel="canonical" href="${canonical}">` : ""}
+<link rel="stylesheet" href="${url("/assets/news-digest.css")}">
+${data.feeds
+    ? html`<link rel="alternate" type="application/rss+xml" title="${data.feeds.title} (RSS)" href="${url(data.feeds.rss)}">
+<link rel="alternate" type="application/atom+xml" title="${data.feeds.title} (Atom)" href="${url(data.feeds.atom)}">
+<link rel="alternate" type="application/feed+json" title="${data.feeds.title} (JSON Feed)" href="${url(data.feeds.json)}">`
+    : ""}
+<meta property="og:site_name" content="${site.title}">
+<meta property="og:title" content="${data.title}">
+<meta property="og:description" content="${description}">
+<meta property="og:type" content="${data.ogType || "website"}">
+${canonical ? html`<meta property="og:url" content="${canonical}">` : ""}
+${image
+    ? html`<meta property="og:image" content="${image.url}">
+${image.width ? html`<meta property="og:image:width" content="${image.width}">` : ""}
+${image.height ? html`<meta property="og:image:height" content="${image.height}">` : ""}
+${image.alt ? html`<meta property="og:image:alt" content="${image.alt}">` : ""}`
+    : ""}
+${data.head || ""}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+<a class="brand" href="${url("/")}">${site.title}</a>
+<nav aria-label="Site">
+<ul>
+<li><a href="${url("/")}">Latest</a></li>
+<li><a href="${url("/topics/")}">Topics</a></li>
+<li><a href="${url("/providers/")}">Outlets</a></li>
+<li><a href="${url("/search/")}">Search</a></li>
+<li><a href="${url("/feeds/")}">Feeds</a></li>
+</ul>
+</nav>
+</header>
+<main id="main">
+${data.body}
+</main>
+<footer class="site-footer">
+<p>${site.description}</p>
+<p>Headlines and excerpts belong to their outlets; each story links to the original.</p>
+</footer>
+</body>
+</html>
+`;
+}

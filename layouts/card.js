@@ -1,0 +1,25 @@
+// One article in a list (home, provider and topic pages). Used by list.js through kit.layouts.card.
+/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("../src/site/pages.js").ArticleCard} ArticleCard */
+
+/**
+ * @param {{ card: ArticleCard, headingLevel?: 2 | 3 }} data
+ * @param {LayoutKit} kit
+ */
+export default function card(data, kit) {
+  const { html, url } = kit;
+  const { article, provider, topics } = data.card;
+  const image = article.images[0];
+  const title = html`<a href="${url(article.pageUrl)}">${article.title}</a>`;
+  return html`<article class="card">
+${image
+    ? html`<img class="card-image" src="${image.url}" alt="" loading="lazy" decoding="async"${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}>`
+    : ""}
+<div class="card-body">
+${data.headingLevel === 3 ? html`<h3>${title}</h3>` : html`<h2>${title}</h2>`}
+<p class="meta"><a href="${url(provider.url)}">${provider.label}</a> · <time datetime="${article.publishedAt}">${kit.formatDate(article.publishedAt)}</time></p>
+${article.excerpt ? html`<p class="excerpt">${article.excerpt}</p>` : ""}
+${topics.length ? html`<ul class="topics" aria-label="Topics">${topics.map((topic) => html`<li><a href="${url(topic.url)}">${topic.label}</a></li>`)}</ul>` : ""}
+</div>
+</article>`;
+}

@@ -1,0 +1,57 @@
+// Home, provider and topic pages: a paginated list of article cards.
+/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("../src/site/pages.js").ListPageData} ListPageData */
+
+/**
+ * @param {ListPageData} data
+ * @param {LayoutKit} kit
+ */
+export default function list(data, kit) {
+  const { html, url, site, layouts } = kit;
+  const { page, term } = data;
+  const card = /** @type {typeof import("./card.js").default} */ (/** @type {unknown} */ (layouts.card));
+  const pagination = /** @type {typeof import("./pagination.js").default} */ (/** @type {unknown} */ (layouts.pagination));
+  const pageSuffix = page.totalPages > 1 ? ` (page ${page.pageNumber} of ${page.totalPages})` : "";
+  const kindLabel = data.kind === "provider" ? "Outlet" : "Topic";
+  const heading = term ? term.label : site.title;
+  const title = term ? `${term.label}${pageSuffix} — ${site.title}` : `${site.title}${pageSuffix}`;
+  const description = term ? `${term.count} ${term.count === 1 ? "story" : "stories"} from ${term.label} on ${site.title}.` : site.description;
+
+  const head = html`${page.previousUrl ? html`<link rel="prev" href="${url(page.previousUrl)}">` : ""}
+${page.nextUrl ? html`<link rel="next" href="${url(page.nextUrl)}">` : ""}
+${term
+    ? kit.jsonLd({
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        name: term.label,
+        numberOfItems: term.count,
+        itemListElement: page.items.map((entry, index) => ({
+          "@type": "ListItem",
+          position: page.offset + index + 1,
+          url: site.siteUrl ? kit.absoluteUrl(entry.article.pageUrl) : url(entry.article.pageUrl),
+          name: entry.article.title,
+        })),
+      })
+    : ""}`;
+
+  const body = html`<header class="page-header">
+${term ? html`<p class="kicker">${kindLabel}</p>` : ""}
+<h1>${heading}${page.totalPages > 1 ? html` <span class="page-count">page ${page.pageNumber} of ${page.totalPages}</span>` : ""}</h1>
+${term ? html`<p>${term.count} ${term.count === 1 ? "story" : "stories"}.</p>` : html`<p>${site.description}</p>`}
+<p class="feed-links">Follow: <a href="${url(data.feeds.rss)}">RSS</a> · <a href="${url(data.feeds.atom)}">Atom</a> · <a href="${url(data.feeds.json)}">JSON Feed</a></p>
+</header>
+${data.topStories.length
+    ? html`<section class="top-stories" aria-labelledby="top-heading">
+<h2 id="top-heading">Top stories</h2>
+${data.topStories.map((entry) => card({ card: entry, headingLevel: 3 }, kit))}
+</section>
+<h2>Latest</h2>`
+    : ""}
+<div class="cards">
+${page.items.map((entry) => card({ card: entry, headingLevel: data.topStories.length ? 3 : 2 }, kit))}
+</div>
+${page.items.length === 0 ? html`<p>No stories yet.</p>` : ""}
+${pagination({ page, label: term ? `${term.label} pages` : "Pages" }, kit)}`;
+
+  return layouts.base({ title, description, pageUrl: data.pageUrl, body, head, feeds: data.feeds }, kit);
+}

@@ -1,0 +1,90 @@
+import { DateTime } from "luxon";
+import { html, jsonLd, type SafeHtml } from "../escape.js";
+import type { NewsDigestOptions } from "../options.js";
+
+/** Site facts every layout may use. */
+export interface SiteInfo {
+  title: string;
+  description: string;
+  language: string;
+  timeZone: string;
+  /** Absolute origin without trailing slash, or "" when not configured. */
+  siteUrl: string;
+  /** Always starts and ends with "/", e.g. "/" or "/news/". */
+  pathPrefix: string;
+  /** Whether the Pagefind bundle is built. */
+  search: boolean;
+}
+
+export type Layout<Data> = (data: Data, kit: LayoutKit) => SafeHtml;
+
+export interface BaseLayoutData {
+  title: string;
+  description?: string;
+  /** Site-relative URL of this page, for canonical and og:url. */
+  pageUrl: string;
+  body: SafeHtml;
+  head?: SafeHtml;
+  /** Site-relative feed URLs to announce with `<link rel="alternate">`. */
+  feeds?: { title: string; rss: string; atom: string; json: string };
+  /** Open Graph image, when the page has one. */
+  image?: { url: string; width?: number; height?: number; alt?: string };
+  /** `website` or `article`. */
+  ogType?: string;
+  /** Pages that should not be indexed (404). */
+  noindex?: boolean;
+}
+
+export interface Layouts {
+  base: Layout<BaseLayoutData>;
+  [name: string]: Layout<never> | Layout<BaseLayoutData>;
+}
+
+/** What every layout receives besides its data: the escaper, URL helpers and date formatting. */
+export interface LayoutKit {
+  html: typeof html;
+  jsonLd: typeof jsonLd;
+  site: SiteInfo;
+  /** Site-relative path → path with the path prefix. */
+  url(path: string): string;
+  /** Site-relative path → absolute URL (needs siteUrl; falls back to the prefixed path). */
+  absoluteUrl(path: string): string;
+  /** An instant shown as a date and time in the site's zone and language. */
+  formatDate(iso: string): string;
+  /** An instant shown as a date only. */
+  formatDay(iso: string): string;
+  layouts: Layouts;
+}
+
+/** "/news" / "news/" / "" → "/news/" or "/". */
+export function normalisePathPrefix(prefix: string | undefined): string {
+  const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+export function siteInfo(options: NewsDigestOptions, pathPrefix: string | undefined): SiteInfo {
+  return {
+    title: options.siteTitle,
+    description: options.siteDescription,
+    language: options.language,
+    timeZone: options.timeZone,
+    siteUrl: options.siteUrl,
+    pathPrefix: normalisePathPrefix(pathPrefix),
+    search: options.search,
+  };
+}
+
+export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
+  const prefixed = (path: string): string => `${site.pathPrefix}${path.replace(/^\/+/, "")}`;
+  const inZone = (iso: string): DateTime => DateTime.fromISO(iso, { zone: "utc" }).setZone(site.timeZone).setLocale(site.language);
+  return {
+    html,
+    jsonLd,
+    site,
+    url: prefixed,
+    absoluteUrl: (path) => `${site.siteUrl}${prefixed(path)}`,
+    formatDate: (iso) => inZone(iso).toLocaleString(DateTime.DATETIME_MED),
+    formatDay: (iso) => inZone(iso).toLocaleString(DateTime.DATE_MED),
+    layouts,
+  };
+}

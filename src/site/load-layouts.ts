@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
+import type { Layouts } from "./kit.js";
+
+export const LAYOUT_NAMES = ["base", "card", "pagination", "article", "list", "terms", "feeds", "search", "not-found"] as const;
+export type LayoutName = (typeof LAYOUT_NAMES)[number];
+export const ASSET_NAMES = ["style.css", "search.js"] as const;
+export type AssetName = (typeof ASSET_NAMES)[number];
+
+/** The package's own `layouts/` folder, found from this module whether it runs from `src/` or `dist/src/`. */
+export function bundledLayoutsDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(path.join(dir, "layouts", "base.js"))) return path.join(dir, "layouts");
+    dir = path.dirname(dir);
+  }
+  throw new NewsDigestError(`${MESSAGE_PREFIX} cannot find the bundled layouts folder next to ${fileURLToPath(import.meta.url)}.`);
+}
+
+/** The site's file when it has one of that name, else the bundled one. */
+export function resolveLayoutFile(siteLayoutsDir: string, relative: string): string {
+  const own = path.join(siteLayoutsDir, relative);
+  return existsSync(own) ? own : path.join(bundledLayoutsDir(), relative);
+}
+
+export interface LoadedLayouts {
+  layouts: Layouts;
+  assets: Record<AssetName, string>;
+  /** Absolute file each layout and asset came from. */
+  sources: Record<string, string>;
+}
+
+/**
+ * A site overrides one layout by putting a file of the same name in its layouts folder; every
+ * other name falls back to the bundled file. Layouts call each other through `kit.layouts`, so an
+ * overridden `base.js` is used by every page.
+ */
+export async function loadLayouts(siteLayoutsDir: string): Promise<LoadedLayouts> {
+  const sources: Record<string, string> = {};
+  const loaded: Record<string, unknown> = {};
+  for (const name of LAYOUT_NAMES) {
+    const file = resolveLayoutFile(siteLayoutsDir, `${name}.js`);
+    sources[name] = file;
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    if (typeof module.default !== "function") {
+      throw new NewsDigestError(`${MESSAGE_PREFIX} layout ${file}: expected a default export that is a function (data, kit) => html\`...\`, received ${typeof module.default}.`);
+    }
+    loaded[name] = module.default;
+  }
+  const assets = {} as Record<AssetName, string>;
+  for (const name of ASSET_NAMES) {
+    const file = resolveLayoutFile(siteLayoutsDir, path.join("assets", name));
+    sources[`assets/${name}`] = file;
+    assets[name] = readFileSync(file, "utf8");
+  }
+  return { layouts: loaded as unknown as Layouts, assets, sources };
+}

@@ -1,0 +1,119 @@
+import type { Article } from "../article/types.js";
+import type { CoverageLink } from "../clusters/build-clusters.js";
+import type { Digest } from "../digest.js";
+import { paginate, type Page } from "../taxonomy/paginate.js";
+import { topicKey, type Term } from "../taxonomy/term.js";
+
+/** A link to a term page, as cards and article pages show it. */
+export interface TermLink {
+  label: string;
+  url: string;
+  count: number;
+}
+
+/** An article with the term links its card needs, computed once per build. */
+export interface ArticleCard {
+  article: Article;
+  provider: TermLink;
+  topics: TermLink[];
+}
+
+export interface FeedLinkSet {
+  title: string;
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+export interface ArticlePageData {
+  card: ArticleCard;
+  alsoCoveredBy: CoverageLink[];
+  /** Distinct outlets covering the story, this one included. */
+  outlets: number;
+  pageUrl: string;
+}
+
+export interface ListPageData {
+  kind: "home" | "provider" | "topic";
+  /** The term for provider and topic pages. */
+  term?: TermLink;
+  page: Page<ArticleCard>;
+  pageUrl: string;
+  feeds: FeedLinkSet;
+  /** Home page 1 only. */
+  topStories: ArticleCard[];
+}
+
+export interface TermIndexData {
+  kind: "provider" | "topic";
+  title: string;
+  terms: TermLink[];
+  pageUrl: string;
+}
+
+export interface SitePlan {
+  articles: ArticlePageData[];
+  lists: ListPageData[];
+  termIndexes: TermIndexData[];
+  providers: TermLink[];
+  topics: TermLink[];
+  /** Every HTML page's site-relative URL, for the sitemap. */
+  urls: string[];
+}
+
+export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term: Term };
+
+const toLink = (term: Term): TermLink => ({ label: term.label, url: term.url, count: term.count });
+
+/**
+ * Turns the digest into plain page objects, one per HTML page, so the adapter only has to hand
+ * them to paginated templates. Work here is linear in articles plus term memberships.
+ */
+export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: FeedScopeRef) => Omit<FeedLinkSet, "title">, siteTitle: string): SitePlan {
+  const providerLinks = new Map(digest.providers.map((t) => [t.key, toLink(t)] as const));
+  const topicLinks = new Map(digest.topics.map((t) => [t.key, toLink(t)] as const));
+  const cards = new Map<Article, ArticleCard>();
+  for (const article of digest.articles) {
+    const seen = new Set<string>();
+    const topics: TermLink[] = [];
+    for (const name of article.topics) {
+      const key = topicKey(name);
+      const link = topicLinks.get(key);
+      if (link && !seen.has(key)) {
+        seen.add(key);
+        topics.push(link);
+      }
+    }
+    cards.set(article, { article, provider: providerLinks.get(article.provider.domain) as TermLink, topics });
+  }
+  const cardOf = (article: Article): ArticleCard => cards.get(article) as ArticleCard;
+
+  const articles: ArticlePageData[] = digest.articles.map((article) => ({
+    card: cardOf(article),
+    alsoCoveredBy: digest.clusters.alsoCoveredBy.get(article.pageUrl) ?? [],
+    outlets: digest.clusters.clusterOf.get(article.pageUrl)?.outlets ?? 1,
+    pageUrl: article.pageUrl,
+  }));
+
+  const lists: ListPageData[] = [];
+  const topStories = digest.topStories.map(cardOf);
+  for (const page of paginate(digest.articles.map(cardOf), pageSize, "/")) {
+    lists.push({ kind: "home", page, pageUrl: page.url, feeds: { title: siteTitle, ...feedLinks({ kind: "site" }) }, topStories: page.pageNumber === 1 ? topStories : [] });
+  }
+  for (const term of [...digest.providers, ...digest.topics]) {
+    const link = toLink(term);
+    const feeds = { title: `${term.label} — ${siteTitle}`, ...feedLinks({ kind: term.kind, term }) };
+    for (const page of paginate(term.articles.map(cardOf), pageSize, term.url)) {
+      lists.push({ kind: term.kind, term: link, page, pageUrl: page.url, feeds, topStories: [] });
+    }
+  }
+
+  const providers = digest.providers.map(toLink);
+  const topics = digest.topics.map(toLink);
+  const termIndexes: TermIndexData[] = [
+    { kind: "provider", title: "Providers", terms: providers, pageUrl: "/providers/" },
+    { kind: "topic", title: "Topics", terms: topics, pageUrl: "/topics/" },
+  ];
+  const urls = [...lists.map((l) => l.pageUrl), ...articles.map((a) => a.pageUrl), "/providers/", "/topics/", "/feeds/", "/search/"];
+  return { articles, lists, termIndexes, providers, topics, urls };
+}

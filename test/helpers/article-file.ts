@@ -1,0 +1,43 @@
+import { stringify } from "yaml";
+
+export interface ArticleFields {
+  title?: unknown;
+  excerpt?: unknown;
+  publishedDateTime?: unknown;
+  originalUrl?: unknown;
+  webUrl?: unknown;
+  ampWebUrl?: unknown;
+  published?: unknown;
+  provider?: unknown;
+  topics?: unknown;
+  images?: unknown;
+  related?: unknown;
+  quality?: unknown;
+  heat?: unknown;
+  [field: string]: unknown;
+}
+
+/** A valid article in the seeds' shape, as file text; `fields` override or add (undefined removes). */
+export function articleFile(fields: ArticleFields = {}, body = ""): string {
+  const slug = String(fields.title ?? "a-story").toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40);
+  const data: Record<string, unknown> = {
+    category: "news",
+    title: "A story",
+    excerpt: "What happened, in two sentences.",
+    publishedDateTime: "2026-03-01T10:00:00Z",
+    originalUrl: `https://outlet.example.com/news/${slug}`,
+    webUrl: `https://outlet.example.com/news/${slug}`,
+    type: "article",
+    quality: 70,
+    heat: 10,
+    published: true,
+    provider: { name: "Example Outlet", domain: "outlet.example.com", images: [{ url: "https://images.example.net/outlet-50x50.jpg", width: 50, height: 50 }] },
+    topics: ["Markets"],
+    images: [{ url: "https://images.example.net/lead.jpg", width: 1200, height: 675, isCached: true }],
+    related: [],
+    secured: "c2VjcmV0LXNpZ25hdHVyZQ==",
+    ...fields,
+  };
+  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
+  return `---\n${stringify(data)}---\n${body ? `\n${body}\n` : ""}`;
+}

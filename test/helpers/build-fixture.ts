@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import newsDigest from "../../plugin/index.js";
+import type { NewsDigestOptions } from "../../src/index.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../fixtures");
+
+export interface FixtureSpec {
+  /** Used in the temp folder's name. */
+  name: string;
+  /** Article files to write, by relative path. */
+  files?: Record<string, string>;
+  /** An existing folder of article files (e.g. test/fixtures/<scenario>/content); copied, never built in place. */
+  contentDir?: string;
+  options?: Partial<NewsDigestOptions>;
+  /** Eleventy's path prefix, e.g. "/news/". */
+  pathPrefix?: string;
+  /** Layout overrides to write into the site's layouts folder, by file name. */
+  layouts?: Record<string, string>;
+}
+
+export interface FixtureBuild {
+  root: string;
+  outputDir: string;
+  /** Everything the plugin and Eleventy printed. */
+  logs: string[];
+  /** The build's error, when it failed. */
+  error?: Error;
+  exists(sitePath: string): boolean;
+  read(sitePath: string): string;
+  /** Every written file, site-relative with a leading slash. */
+  files(): string[];
+}
+
+/**
+ * Builds a fixture site with a real Eleventy `write()` (Pagefind and the feeds need files on
+ * disk). The project's own `.eleventy.js` is not loaded: each fixture configures the plugin alone.
+ */
+export async function buildFixture(spec: FixtureSpec): Promise<FixtureBuild> {
+  const root = mkdtempSync(path.join(os.tmpdir(), `nd-${spec.name}-`));
+  const contentDir = path.join(root, "content");
+  const inputDir = path.join(root, "site");
+  const layoutsDir = path.join(root, "layouts");
+  const outputDir = path.join(root, "_site");
+  mkdirSync(contentDir, { recursive: true });
+  mkdirSync(inputDir, { recursive: true });
+  mkdirSync(layoutsDir, { recursive: true });
+  if (spec.contentDir) cpSync(spec.contentDir, contentDir, { recursive: true });
+  for (const [name, text] of Object.entries(spec.files ?? {})) {
+    mkdirSync(path.dirname(path.join(contentDir, name)), { recursive: true });
+    writeFileSync(path.join(contentDir, name), text);
+  }
+  for (const [name, text] of Object.entries(spec.layouts ?? {})) {
+    mkdirSync(path.dirname(path.join(layoutsDir, name)), { recursive: true });
+    writeFileSync(path.join(layoutsDir, name), text);
+  }
+
+  const logs: string[] = [];
+  const originalLog = console.log;
+  const originalWarn = console.warn;
+  const originalError = console.error;
+  const capture = (...args: unknown[]): void => {
+    logs.push(args.map(String).join(" "));
+  };
+  console.log = capture;
+  console.warn = capture;
+  console.error = capture;
+  let error: Error | undefined;
+  try {
+    const elev = new Eleventy(inputDir, outputDir, {
+      quietMode: true,
+      configPath: false,
+      ...(spec.pathPrefix ? { pathPrefix: spec.pathPrefix } : {}),
+      config(eleventyConfig: EleventyConfig) {
+        eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", ...spec.options, contentDir, layoutsDir });
+      },
+    });
+    await elev.write();
+  } catch (caught) {
+    error = caught instanceof Error ? caught : new Error(String(caught));
+  } finally {
+    console.log = originalLog;
+    console.warn = originalWarn;
+    console.error = originalError;
+  }
+
+  const resolve = (sitePath: string): string => path.join(outputDir, sitePath.replace(/^\/+/, ""), sitePath.endsWith("/") ? "index.html" : "");
+  return {
+    root,
+    outputDir,
+    logs,
+    ...(error ? { error } : {}),
+    exists: (sitePath) => existsSync(resolve(sitePath)),
+    read: (sitePath) => readFileSync(resolve(sitePath), "utf8"),
+    files: () => listFiles(outputDir).map((file) => `/${path.relative(outputDir, file).split(path.sep).join("/")}`),
+  };
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}

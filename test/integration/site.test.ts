@@ -1,0 +1,252 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
+import { articleFile } from "../helpers/article-file.js";
+import { parseHtml, textContent } from "../helpers/html.js";
+import { brokenInternalLinks } from "../helpers/links.js";
+
+const outletA = { name: "Harbor Ledger", domain: "harbor-ledger.example.com", images: [{ url: "https://images.example.net/harbor.png", width: 50, height: 50 }] };
+const outletB = { name: "Northwind Wire", domain: "northwind.example.org", images: [] };
+
+const minimalFiles = {
+  "one.md": articleFile({ title: "Rates hold steady", provider: outletA, topics: ["Markets", "Central Banks"], publishedDateTime: "2026-03-03T08:00:00Z", originalUrl: "https://harbor-ledger.example.com/rates" }, "Our note on the decision.\n\nA second paragraph."),
+  "two.md": articleFile({
+    title: "Central bank keeps rates",
+    provider: outletB,
+    topics: ["central banks"],
+    publishedDateTime: "2026-03-03T09:30:00+02:00",
+    originalUrl: "https://northwind.example.org/rates-story",
+    related: [{ title: "Rates hold steady", publishedDateTime: "2026-03-03T08:00:00Z", webUrl: "https://harbor-ledger.example.com/rates?utm_source=x", provider: outletA }],
+  }),
+  "three.md": articleFile({ title: "Secret draft", provider: outletB, topics: ["Drafts"], published: false, originalUrl: "https://northwind.example.org/draft" }),
+};
+
+describe("a minimal site", () => {
+  let build: FixtureBuild;
+  beforeAll(async () => {
+    build = await buildFixture({ name: "minimal", files: minimalFiles, options: { search: false, siteTitle: "Test Digest" } });
+    if (build.error) throw build.error;
+  });
+
+  it("writes the home, article, term index and term pages, and no page for the unpublished article", () => {
+    for (const page of ["/", "/articles/2026-03-03-rates-hold-steady/", "/articles/2026-03-03-central-bank-keeps-rates/", "/providers/", "/topics/", "/providers/harbor-ledger-example-com/", "/providers/northwind-example-org/", "/topics/markets/", "/topics/central-banks/", "/search/", "/feeds/", "/404.html", "/sitemap.xml"]) {
+      expect(build.exists(page), page).toBe(true);
+    }
+    expect(build.files().some((f) => f.includes("secret-draft"))).toBe(false);
+    expect(build.exists("/topics/drafts/")).toBe(false);
+    expect(build.files().join("\n")).not.toMatch(/one\.md|two\.md|three\.md/);
+  });
+
+  it("prints one summary line with the counts", () => {
+    const summary = build.logs.find((line) => line.includes("articles:"));
+    expect(summary?.replace(/\d+ ms/, "N ms")).toBe("[news-digest] articles: 3 read, 2 published, 1 unpublished, 0 invalid, 0 duplicates, 2 providers, 3 topics, 2 story clusters in N ms");
+  });
+
+  it("renders an article page with metadata, outlet link, topics, coverage and JSON-LD", () => {
+    const page = parseHtml(build.read("/articles/2026-03-03-central-bank-keeps-rates/"));
+    expect(page.attr(page.one("html"), "lang")).toBe("en");
+    expect(page.one("meta[charset=utf-8]")).not.toBeNull();
+    expect(page.one('meta[name="viewport"]')).not.toBeNull();
+    expect(page.text("title")).toBe("Central bank keeps rates — Test Digest");
+    expect(page.text("h1")).toBe("Central bank keeps rates");
+    const time = page.one("article header time");
+    expect(page.attr(time, "datetime")).toBe("2026-03-03T07:30:00.000Z");
+    const original = page.one("a.read-original");
+    expect(page.attr(original, "href")).toBe("https://northwind.example.org/rates-story");
+    expect(page.attr(original, "rel")).toContain("noopener");
+    expect(textContent(original!)).toBe("Read at Northwind Wire");
+    expect(page.attrs(".topics a", "href")).toEqual(["/topics/central-banks/"]);
+    const lead = page.one(".lead-image img");
+    expect([page.attr(lead, "width"), page.attr(lead, "height"), page.attr(lead, "loading")]).toEqual(["1200", "675", "lazy"]);
+    expect(page.attr(lead, "alt")).toBe("Central bank keeps rates");
+    // The related item is a published article of this site: the coverage list links to its local page.
+    expect(page.text(".coverage h2")).toBe("Also covered by 1 outlet");
+    expect(page.attrs(".coverage a", "href")).toEqual(["/articles/2026-03-03-rates-hold-steady/"]);
+    const ld = JSON.parse(page.text('script[type="application/ld+json"]')) as Record<string, unknown>;
+    expect(ld["@type"]).toBe("NewsArticle");
+    expect(ld.headline).toBe("Central bank keeps rates");
+    expect(ld.datePublished).toBe("2026-03-03T07:30:00.000Z");
+    expect(ld.isBasedOn).toBe("https://northwind.example.org/rates-story");
+    expect((ld.publisher as { name: string }).name).toBe("Northwind Wire");
+    expect(page.attr(page.one('link[rel="canonical"]'), "href")).toBe("https://digest.example.org/articles/2026-03-03-central-bank-keeps-rates/");
+    expect(page.attr(page.one('meta[property="og:image:width"]'), "content")).toBe("1200");
+  });
+
+  it("renders the body text of a file as the article's note", () => {
+    const page = parseHtml(build.read("/articles/2026-03-03-rates-hold-steady/"));
+    expect(page.all(".note p").map((p) => textContent(p))).toEqual(["Our note on the decision.", "A second paragraph."]);
+  });
+
+  it("lists every term with its count and links each to its page", () => {
+    const topics = parseHtml(build.read("/topics/"));
+    const items = topics.all(".term-list li").map((li) => textContent(li).trim().replace(/\s+/g, " "));
+    expect(items).toEqual(["Central Banks 2", "Markets 1"]);
+    const provider = parseHtml(build.read("/providers/northwind-example-org/"));
+    expect(provider.text("h1")).toBe("Northwind Wire");
+    expect(provider.all(".card h2 a").map((a) => textContent(a))).toEqual(["Central bank keeps rates"]);
+    const ld = JSON.parse(provider.text('script[type="application/ld+json"]')) as { "@type": string; itemListElement: { url: string }[] };
+    expect(ld["@type"]).toBe("ItemList");
+    expect(ld.itemListElement[0]?.url).toBe("https://digest.example.org/articles/2026-03-03-central-bank-keeps-rates/");
+  });
+
+  it("puts no JavaScript on article, home and term pages", () => {
+    for (const page of ["/", "/articles/2026-03-03-rates-hold-steady/", "/topics/markets/", "/providers/"]) {
+      const scripts = parseHtml(build.read(page)).all("script").filter((s) => s.attribs.type !== "application/ld+json");
+      expect(scripts, page).toHaveLength(0);
+    }
+  });
+
+  it("links every page to the search page and resolves every internal link", () => {
+    for (const page of ["/", "/articles/2026-03-03-rates-hold-steady/", "/topics/", "/404.html"]) {
+      expect(parseHtml(build.read(page)).attrs("a", "href")).toContain("/search/");
+    }
+    expect(brokenInternalLinks(build)).toEqual([]);
+  });
+
+  it("writes a sitemap of every page with absolute URLs", () => {
+    const sitemap = build.read("/sitemap.xml");
+    expect(sitemap).toContain("<loc>https://digest.example.org/articles/2026-03-03-rates-hold-steady/</loc>");
+    expect(sitemap).toContain("<loc>https://digest.example.org/topics/central-banks/</loc>");
+    expect(sitemap).not.toContain("secret-draft");
+  });
+});
+
+describe("pagination", () => {
+  it("puts page 1 at the root and later pages under page/N/ with rel prev/next and 'page N of M'", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 5; i++) {
+      files[`a${i}.md`] = articleFile({ title: `Story ${i}`, publishedDateTime: `2026-03-0${i}T10:00:00Z`, topics: ["Markets"] });
+    }
+    const build = await buildFixture({ name: "paginate", files, options: { search: false, pageSize: 2 } });
+    if (build.error) throw build.error;
+    expect(["/topics/markets/", "/topics/markets/page/2/", "/topics/markets/page/3/", "/page/2/", "/page/3/"].every((p) => build.exists(p))).toBe(true);
+    expect(build.exists("/topics/markets/page/4/")).toBe(false);
+    const second = parseHtml(build.read("/topics/markets/page/2/"));
+    expect(second.text("title")).toContain("page 2 of 3");
+    expect(second.attr(second.one('nav[aria-label] a[rel="prev"]'), "href")).toBe("/topics/markets/");
+    expect(second.attr(second.one('nav[aria-label] a[rel="next"]'), "href")).toBe("/topics/markets/page/3/");
+    expect(second.all(".card h2 a").map((a) => textContent(a))).toEqual(["Story 3", "Story 2"]);
+    expect(brokenInternalLinks(build)).toEqual([]);
+  });
+});
+
+describe("invalid articles", () => {
+  const files = {
+    "good.md": articleFile({ title: "Good story" }),
+    "bad-published.md": articleFile({ title: "Bad flag", published: "false", originalUrl: "https://outlet.example.com/bad-flag" }),
+    "bad-url.md": articleFile({ title: "Bad link", originalUrl: "javascript:alert(1)", webUrl: undefined }),
+  };
+
+  it("fails a strict build with a report naming every bad file and field", async () => {
+    const build = await buildFixture({ name: "strict", files, options: { search: false } });
+    expect(build.error?.message).toContain("2 invalid article files (strict mode)");
+    expect(build.error?.message).toContain("content/bad-published.md");
+    expect(build.error?.message).toContain('published: expected true or false (a boolean), received the string "false"');
+    expect(build.error?.message).toContain("content/bad-url.md");
+    expect(build.error?.message).toContain("originalUrl: expected an absolute http(s) URL");
+    expect(build.exists("/articles/2026-03-01-good-story/")).toBe(false);
+  });
+
+  it("builds the rest in lenient mode, listing and counting what it skipped", async () => {
+    const build = await buildFixture({ name: "lenient", files, options: { search: false, mode: "lenient" } });
+    if (build.error) throw build.error;
+    expect(build.exists("/articles/2026-03-01-good-story/")).toBe(true);
+    expect(build.files().some((f) => f.includes("bad-flag") || f.includes("bad-link"))).toBe(false);
+    const logs = build.logs.join("\n");
+    expect(logs).toContain("2 of 3 article files are invalid");
+    expect(logs).toContain("content/bad-url.md");
+    expect(logs).toMatch(/1 published, 0 unpublished, 2 invalid/);
+  });
+});
+
+describe("slug collisions and non-Latin names", () => {
+  it("gives colliding and non-Latin terms distinct, safe pages", async () => {
+    const build = await buildFixture({
+      name: "collisions",
+      files: {
+        "a.md": articleFile({ title: "One", topics: ["Foo Bar", "人工智能"], originalUrl: "https://outlet.example.com/1" }),
+        "b.md": articleFile({ title: "Two", topics: ["foo-bar", "🚀"], originalUrl: "https://outlet.example.com/2" }),
+        "c.md": articleFile({ title: "Three", topics: ["../../etc/passwd", ".hidden"], originalUrl: "https://outlet.example.com/3" }),
+      },
+      options: { search: false },
+    });
+    if (build.error) throw build.error;
+    const topicPages = build.files().filter((f) => /^\/topics\/[^/]+\/index\.html$/.test(f));
+    expect(topicPages).toHaveLength(6);
+    expect(new Set(topicPages).size).toBe(6);
+    for (const page of topicPages) expect(page).toMatch(/^\/topics\/[a-z0-9][a-z0-9-]*\/index\.html$/);
+    expect(build.files().every((f) => !f.includes(".."))).toBe(true);
+    expect(build.logs.join("\n")).toContain("all slugged as \"foo-bar\"");
+    const labels = parseHtml(build.read("/topics/")).all(".term-list a").map((a) => textContent(a));
+    expect(labels.sort()).toEqual(["../../etc/passwd", ".hidden", "Foo Bar", "foo-bar", "人工智能", "🚀"].sort());
+    expect(brokenInternalLinks(build)).toEqual([]);
+  });
+});
+
+describe("hostile strings", () => {
+  const hostileTitle = `<script>alert("t")</script> & "quotes" 'single' ]]> </title>`;
+  const hostileExcerpt = `<img src=x onerror="alert(1)"> line1\nline2 \u0001\u0008 end`;
+  it("shows hostile titles, excerpts and names as text, never as markup", async () => {
+    const build = await buildFixture({
+      name: "hostile",
+      files: {
+        "evil.md": articleFile({
+          title: hostileTitle,
+          excerpt: hostileExcerpt,
+          topics: ['<b onmouseover="x">bold</b>'],
+          provider: { name: `<svg onload=alert(1)> Outlet`, domain: "evil.example.com" },
+          originalUrl: "https://evil.example.com/story?a=1&b=<2>",
+          images: [{ url: "javascript:alert(1)", width: 10, height: 10 }],
+        }),
+      },
+      options: { search: false },
+    });
+    if (build.error) throw build.error;
+    const file = build.files().find((f) => f.startsWith("/articles/"))!;
+    const html = build.read(file);
+    const page = parseHtml(html);
+    expect(page.text("h1")).toBe(hostileTitle);
+    expect(page.text(".excerpt")).toBe("<img src=x onerror=\"alert(1)\"> line1\nline2  end");
+    expect(page.all("script").filter((s) => s.attribs.type !== "application/ld+json")).toHaveLength(0);
+    expect(page.all("img[onerror], svg, b[onmouseover]")).toHaveLength(0);
+    expect(page.all(".lead-image img")).toHaveLength(0);
+    expect(html).not.toContain("javascript:");
+    expect(html).not.toMatch(/[\u0001\u0008]/);
+    const ld = page.text('script[type="application/ld+json"]');
+    expect(ld).not.toContain("</script");
+    expect((JSON.parse(ld) as { headline: string }).headline).toBe(hostileTitle);
+    expect(page.attr(page.one("a.read-original"), "href")).toBe("https://evil.example.com/story?a=1&b=%3C2%3E");
+    const home = parseHtml(build.read("/"));
+    expect(home.text(".card h2 a")).toBe(hostileTitle);
+    expect(home.text(".topics a")).toBe('<b onmouseover="x">bold</b>');
+  });
+});
+
+describe("under a path prefix", () => {
+  it("prefixes every link, asset and feed link", async () => {
+    const build = await buildFixture({ name: "prefix", files: minimalFiles, options: { search: false }, pathPrefix: "/news/" });
+    if (build.error) throw build.error;
+    const home = parseHtml(build.read("/"));
+    expect(home.attr(home.one('link[rel="stylesheet"]'), "href")).toBe("/news/assets/news-digest.css");
+    expect(home.attrs('link[rel="alternate"]', "href").every((href) => href.startsWith("/news/"))).toBe(true);
+    expect(home.attr(home.one('link[rel="canonical"]'), "href")).toBe("https://digest.example.org/news/");
+    expect(brokenInternalLinks(build, "/news/")).toEqual([]);
+    expect(build.read("/sitemap.xml")).toContain("<loc>https://digest.example.org/news/topics/markets/</loc>");
+  });
+});
+
+describe("layout overrides", () => {
+  it("uses a site's own layout file of the same name, and the bundled ones for the rest", async () => {
+    const build = await buildFixture({
+      name: "override",
+      files: { "one.md": articleFile({ title: "Only story" }) },
+      options: { search: false },
+      layouts: {
+        "not-found.js": `export default function notFound(data, kit) {\n  return kit.layouts.base({ title: "Lost", pageUrl: data.pageUrl, body: kit.html\`<h1>Custom 404 \${"<ok>"}</h1>\` }, kit);\n}\n`,
+      },
+    });
+    if (build.error) throw build.error;
+    const page = parseHtml(build.read("/404.html"));
+    expect(page.text("h1")).toBe("Custom 404 <ok>");
+    expect(page.one(".site-header")).not.toBeNull();
+  });
+});
