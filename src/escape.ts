@@ -7,13 +7,15 @@
 // XML 1.0 §2.2 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
 // Lone surrogates and U+FFFE/U+FFFF are not characters either.
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const INVALID_XML_TEST = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** Removes characters that may not appear in an XML 1.0 document (and so in any page we write). */
 export function stripInvalidXmlChars(value: string): string {
-  return value.replace(INVALID_XML_CHARS, "");
+  return INVALID_XML_TEST.test(value) ? value.replace(INVALID_XML_CHARS, "") : value;
 }
 
 const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"'\n\r\t]/;
 const ATTRIBUTE_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" };
 
 /** Escapes text content for HTML and XML. `>` is escaped too, so `]]>` can never close a CDATA section. */
@@ -23,6 +25,7 @@ export function escapeText(value: string): string {
 
 /** Escapes a value for a double- or single-quoted attribute; whitespace is kept as character references so XML parsers do not normalise it away. */
 export function escapeAttribute(value: string): string {
+  if (!NEEDS_ATTRIBUTE_ESCAPE.test(value) && !INVALID_XML_TEST.test(value)) return value;
   return stripInvalidXmlChars(value).replace(/[&<>"'\n\r\t]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
 }
 

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import yaml from "js-yaml";
 
 export interface ArticleFields {
   title?: unknown;
@@ -39,5 +39,5 @@ export function articleFile(fields: ArticleFields = {}, body = ""): string {
     ...fields,
   };
   for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
-  return `---\n${stringify(data)}---\n${body ? `\n${body}\n` : ""}`;
+  return `---\n${yaml.dump(data, { lineWidth: -1 })}---\n${body ? `\n${body}\n` : ""}`;
 }

@@ -15,11 +15,11 @@ export interface Html {
 
 export function parseHtml(source: string): Html {
   const document = parseDocument(source);
-  const all = (selector: string): Element[] => selectAll(selector, document) as Element[];
+  const all = (selector: string): Element[] => selectAll(selector, document) as unknown as Element[];
   return {
     document,
     all,
-    one: (selector) => (selectOne(selector, document) as Element | null) ?? null,
+    one: (selector) => (selectOne(selector, document) as unknown as Element | null) ?? null,
     text: (selector) => all(selector).map((el) => textContent(el)).join(""),
     attr: (element, name) => (element ? getAttributeValue(element, name) : undefined),
     attrs: (selector, name) => all(selector).flatMap((el) => getAttributeValue(el, name) ?? []),
