@@ -17,6 +17,7 @@ export default function base(data, kit) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${data.title}</title>
 <meta name="description" content="${description}">
 ${data.noindex ? html`<meta name="robots" content="noindex">` : ""}

@@ -2,6 +2,11 @@
 /** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
 /** @typedef {import("../src/site/pages.js").ListPageData} ListPageData */
 
+// An article appears on the home page, its provider's page and each topic's page: render its card
+// once per build and heading level. Cards are new objects every build, so nothing goes stale.
+/** @type {WeakMap<object, Map<number, import("../src/escape.js").SafeHtml>>} */
+const renderedCards = new WeakMap();
+
 /**
  * @param {ListPageData} data
  * @param {LayoutKit} kit
@@ -11,6 +16,14 @@ export default function list(data, kit) {
   const { page, term } = data;
   const card = /** @type {typeof import("./card.js").default} */ (/** @type {unknown} */ (layouts.card));
   const pagination = /** @type {typeof import("./pagination.js").default} */ (/** @type {unknown} */ (layouts.pagination));
+  /** @param {import("../src/site/pages.js").ArticleCard} entry @param {2 | 3} headingLevel */
+  const cardOnce = (entry, headingLevel) => {
+    let byLevel = renderedCards.get(entry);
+    if (!byLevel) renderedCards.set(entry, (byLevel = new Map()));
+    let rendered = byLevel.get(headingLevel);
+    if (!rendered) byLevel.set(headingLevel, (rendered = card({ card: entry, headingLevel }, kit)));
+    return rendered;
+  };
   const pageSuffix = page.totalPages > 1 ? ` (page ${page.pageNumber} of ${page.totalPages})` : "";
   const kindLabel = data.kind === "provider" ? "Outlet" : "Topic";
   const heading = term ? term.label : site.title;
@@ -43,12 +56,12 @@ ${term ? html`<p>${term.count} ${term.count === 1 ? "story" : "stories"}.</p>` :
 ${data.topStories.length
     ? html`<section class="top-stories" aria-labelledby="top-heading">
 <h2 id="top-heading">Top stories</h2>
-${data.topStories.map((entry) => card({ card: entry, headingLevel: 3 }, kit))}
+${data.topStories.map((entry) => cardOnce(entry, 3))}
 </section>
 <h2>Latest</h2>`
     : ""}
 <div class="cards">
-${page.items.map((entry) => card({ card: entry, headingLevel: data.topStories.length ? 3 : 2 }, kit))}
+${page.items.map((entry) => cardOnce(entry, data.topStories.length ? 3 : 2))}
 </div>
 ${page.items.length === 0 ? html`<p>No stories yet.</p>` : ""}
 ${pagination({ page, label: term ? `${term.label} pages` : "Pages" }, kit)}`;

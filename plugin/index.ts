@@ -44,6 +44,10 @@ export function getBuildStats(): BuildStats {
 
 const log = (message: string): void => console.log(message);
 
+function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
+  for (const source of sources) yield* source;
+}
+
 /**
  * The Eleventy adapter: validates options once, reads articles through the core before each
  * build, renders pages through a few paginated virtual templates, and after the build writes
@@ -105,11 +109,11 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
       language: options.language,
       feedSize: options.feedSize,
     };
-    const written = writeOutputFiles(outputDir, [...renderAllFeeds(digest, feedSite), ...renderSitemaps(plan.urls, kit)]);
+    const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite), renderSitemaps(plan.urls, kit)));
     timer.end("feeds");
     log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)`);
     if (options.search) {
-      await buildSearchIndex({ outputDir, records: searchRecords(digest, kit.site.pathPrefix), log });
+      await buildSearchIndex({ outputDir, records: searchRecords(digest, { pathPrefix: kit.site.pathPrefix, language: options.language, formatDate: kit.formatDate }), log });
       timer.end("search index");
     }
     lastStats = timer.stats();

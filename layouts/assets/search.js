@@ -1,0 +1,202 @@
+// The search page's script: Pagefind's JS API, state in the URL, and results built with DOM
+// APIs only. Article data is set with textContent and setAttribute, never parsed as HTML.
+const PAGE_SIZE = 20;
+const FILTER_GROUPS = [
+  { key: "provider", legend: "Outlet" },
+  { key: "topic", legend: "Topic" },
+];
+
+const form = document.querySelector(".search-form");
+const input = document.getElementById("search-query");
+const sortSelect = document.getElementById("search-sort");
+const filtersBox = form.querySelector(".search-filters");
+const status = document.querySelector(".search-status");
+const list = document.querySelector(".search-results");
+const moreButton = document.querySelector(".search-more");
+
+let pagefind;
+let allFilters = {};
+let run = 0;
+let pending = [];
+
+function readState(search) {
+  const params = new URLSearchParams(search);
+  return {
+    q: params.get("q") ?? "",
+    sort: params.get("sort") === "newest" ? "newest" : "",
+    provider: params.getAll("provider"),
+    topic: params.getAll("topic"),
+  };
+}
+
+function currentState() {
+  const state = { q: input.value.trim(), sort: sortSelect.value, provider: [], topic: [] };
+  for (const box of filtersBox.querySelectorAll("input[type=checkbox]:checked")) state[box.name].push(box.value);
+  return state;
+}
+
+function stateToQuery(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const value of state.provider) params.append("provider", value);
+  for (const value of state.topic) params.append("topic", value);
+  if (state.sort) params.set("sort", state.sort);
+  const query = params.toString();
+  return query ? `?${query}` : location.pathname;
+}
+
+function isHttpUrl(value) {
+  try {
+    const parsed = new URL(value);
+    return parsed.protocol === "https:" || parsed.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+function renderFilters(state, counts) {
+  filtersBox.replaceChildren();
+  for (const group of FILTER_GROUPS) {
+    const values = Object.keys(allFilters[group.key] ?? {}).sort((a, b) => a.localeCompare(b));
+    if (values.length === 0) continue;
+    const details = document.createElement("details");
+    details.className = `filter-group filter-${group.key}`;
+    if (state[group.key].length) details.open = true;
+    const summary = document.createElement("summary");
+    summary.textContent = state[group.key].length ? `${group.legend} (${state[group.key].length} chosen)` : group.legend;
+    const fieldset = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.className = "visually-hidden";
+    legend.textContent = group.legend;
+    fieldset.append(legend);
+    for (const value of values) {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = group.key;
+      box.value = value;
+      box.checked = state[group.key].includes(value);
+      const count = counts?.[group.key]?.[value] ?? allFilters[group.key][value] ?? 0;
+      const text = document.createElement("span");
+      text.textContent = `${value} (${count})`;
+      label.append(box, " ", text);
+      fieldset.append(label);
+    }
+    details.append(summary, fieldset);
+    filtersBox.append(details);
+  }
+  filtersBox.hidden = filtersBox.childElementCount === 0;
+}
+
+function renderResult(data) {
+  const item = document.createElement("li");
+  const card = document.createElement("article");
+  card.className = "card";
+  const meta = data.meta ?? {};
+  if (meta.image && isHttpUrl(meta.image)) {
+    const image = document.createElement("img");
+    image.className = "card-image";
+    image.src = meta.image;
+    image.alt = "";
+    image.loading = "lazy";
+    if (meta.image_width) image.width = Number(meta.image_width);
+    if (meta.image_height) image.height = Number(meta.image_height);
+    card.append(image);
+  }
+  const body = document.createElement("div");
+  body.className = "card-body";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = meta.title ?? data.url;
+  heading.append(link);
+  const line = document.createElement("p");
+  line.className = "meta";
+  const time = document.createElement("time");
+  if (meta.datetime) time.dateTime = meta.datetime;
+  time.textContent = meta.date ?? "";
+  line.append(document.createTextNode(`${meta.outlet ?? ""} · `), time);
+  const excerpt = document.createElement("p");
+  excerpt.className = "excerpt";
+  excerpt.textContent = meta.excerpt ?? "";
+  body.append(heading, line, excerpt);
+  card.append(body);
+  item.append(card);
+  return item;
+}
+
+async function showMore(thisRun) {
+  const batch = pending.splice(0, PAGE_SIZE);
+  const loaded = await Promise.all(batch.map((result) => result.data()));
+  if (thisRun !== run) return;
+  list.append(...loaded.map(renderResult));
+  moreButton.hidden = pending.length === 0;
+}
+
+async function runSearch(state) {
+  const thisRun = ++run;
+  const filters = {};
+  if (state.provider.length) filters.provider = { any: state.provider };
+  if (state.topic.length) filters.topic = { any: state.topic };
+  const hasFilters = Object.keys(filters).length > 0;
+  if (!state.q && !hasFilters && !state.sort) {
+    renderFilters(state);
+    list.replaceChildren();
+    pending = [];
+    moreButton.hidden = true;
+    status.textContent = "Type a word to search, or choose an outlet or topic.";
+    return;
+  }
+  status.textContent = "Searching…";
+  const search = await pagefind.search(state.q || null, { filters, ...(state.sort === "newest" ? { sort: { date: "desc" } } : {}) });
+  if (thisRun !== run) return;
+  renderFilters(state, search.filters);
+  list.replaceChildren();
+  pending = [...search.results];
+  status.textContent = `${search.results.length} ${search.results.length === 1 ? "result" : "results"}`;
+  await showMore(thisRun);
+}
+
+function applyState(state) {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  return runSearch(state);
+}
+
+async function commit(push) {
+  const state = currentState();
+  const target = stateToQuery(state);
+  if (push) history.pushState(null, "", target);
+  else history.replaceState(null, "", target);
+  await runSearch(state);
+}
+
+async function start() {
+  if (form.dataset.enabled !== "true") {
+    status.textContent = "Search is not enabled on this site.";
+    return;
+  }
+  pagefind = await import(form.dataset.bundle);
+  await pagefind.init();
+  allFilters = await pagefind.filters();
+  let typing;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    commit(true);
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => commit(false), 250);
+  });
+  sortSelect.addEventListener("change", () => commit(true));
+  filtersBox.addEventListener("change", () => commit(true));
+  moreButton.addEventListener("click", () => showMore(run));
+  window.addEventListener("popstate", () => applyState(readState(location.search)));
+  await applyState(readState(location.search));
+}
+
+start().catch((error) => {
+  status.textContent = "Search could not be loaded. Browse by topic or outlet instead.";
+  console.warn("news-digest search:", error);
+});

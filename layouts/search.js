@@ -1,0 +1,34 @@
+// /search/: the search box, filters and results. layouts/assets/search.js runs it with Pagefind;
+// without JavaScript the page says so and links to the topic and outlet pages.
+/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("../src/site/pages.js").TermLink} TermLink */
+
+/**
+ * @param {{ providers: TermLink[], topics: TermLink[], pageUrl: string }} data
+ * @param {LayoutKit} kit
+ */
+export default function search(data, kit) {
+  const { html, url, site } = kit;
+  const body = html`<header class="page-header"><h1>Search</h1></header>
+<form class="search-form" role="search" action="${url("/search/")}" method="get" data-bundle="${url("/pagefind/pagefind.js")}" data-enabled="${site.search ? "true" : "false"}">
+<div class="search-row">
+<label for="search-query">Search stories</label>
+<input id="search-query" type="search" name="q" autocomplete="off" spellcheck="false">
+<button type="submit">Search</button>
+</div>
+<div class="search-row">
+<label for="search-sort">Sort by</label>
+<select id="search-sort" name="sort">
+<option value="">Relevance</option>
+<option value="newest">Newest first</option>
+</select>
+</div>
+<div class="search-filters" hidden></div>
+</form>
+<p class="search-status" role="status" aria-live="polite"></p>
+<ol class="search-results"></ol>
+<button type="button" class="search-more" hidden>Show more results</button>
+<noscript><p class="search-noscript">Search needs JavaScript, which is turned off. Browse the stories <a href="${url("/topics/")}">by topic</a> (${data.topics.length}) or <a href="${url("/providers/")}">by outlet</a> (${data.providers.length}) instead.</p></noscript>
+<script type="module" src="${url("/assets/news-digest-search.js")}"></script>`;
+  return kit.layouts.base({ title: `Search — ${site.title}`, description: `Search every story on ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
+}

@@ -1,0 +1,114 @@
+import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
+import type { Article } from "../article/types.js";
+import type { Digest } from "../digest.js";
+import { planFeedPages } from "./archive.js";
+import { renderAtom, renderAtomEntry } from "./atom.js";
+import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
+import { absoluteUrl, createItemFactory, type FeedItem, type FeedSite } from "./items.js";
+import { renderJsonFeed, toJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
+import { renderOpml } from "./opml.js";
+import { renderRss, renderRssItem } from "./rss.js";
+import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
+import type { SerializedXml } from "./xml.js";
+
+export type { FeedSite, FeedItem } from "./items.js";
+export type { FeedScope, FeedLinks, FeedFormat } from "./scope.js";
+export type { FeedDocument } from "./document.js";
+export { feedLinks, archiveUrl, allScopes } from "./scope.js";
+export { planFeedPages, type FeedPage } from "./archive.js";
+export { renderRss, rfc822 } from "./rss.js";
+export { renderAtom } from "./atom.js";
+export { renderJsonFeed, JSON_FEED_VERSION } from "./json-feed.js";
+export { renderOpml } from "./opml.js";
+export { el, serializeXml } from "./xml.js";
+
+/** One generated file, site-relative (without the path prefix). */
+export interface FeedFile {
+  path: string;
+  contents: string;
+  mediaType: string;
+}
+
+export const OPML_PATH = "/feeds.opml";
+
+const MEDIA_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
+
+/** The feeds a person can subscribe to, for the /feeds/ page. */
+export function listFeeds(digest: Digest): { title: string; scope: FeedScope; links: FeedLinks }[] {
+  return allScopes(digest).map((scope) => ({ title: scope.kind === "site" ? "Everything" : `${scope.kind === "provider" ? "Outlet" : "Topic"}: ${scope.term.label}`, scope, links: feedLinks(scope) }));
+}
+
+function requireSiteUrl(site: FeedSite): void {
+  if (!site.siteUrl) {
+    throw new NewsDigestError(
+      `${MESSAGE_PREFIX} feeds need the site's public address: set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable.`,
+    );
+  }
+}
+
+type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: (doc: FeedDocument, item: (item: FeedItem) => never) => string } };
+
+/**
+ * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
+ * archive pages in RSS, Atom and JSON Feed, plus the OPML list. A generator, so a caller can
+ * write each file and let it go: at 100,000 articles the archives are gigabytes in total.
+ * Each item is serialised once per format and reused in every feed it appears in.
+ */
+export function* renderAllFeeds(digest: Digest, site: FeedSite): Generator<FeedFile> {
+  requireSiteUrl(site);
+  const toItem = createItemFactory(digest, site);
+  const scopes = allScopes(digest);
+  const renderers: Renderers = {
+    rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
+    atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
+    json: { item: toJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
+  };
+  for (const format of ["rss", "atom", "json"] as const) {
+    const rendered = new Map<FeedItem, unknown>();
+    const renderItem = (item: FeedItem): never => {
+      let out = rendered.get(item);
+      if (out === undefined) {
+        out = renderers[format].item(item);
+        rendered.set(item, out);
+      }
+      return out as never;
+    };
+    for (const scope of scopes) {
+      for (const page of planFeedPages(scopeArticles(digest, scope), site.feedSize)) {
+        const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older, page.newer);
+        yield { path: page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive), contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
+      }
+    }
+  }
+  yield {
+    path: OPML_PATH,
+    contents: renderOpml(
+      site.title,
+      listFeeds(digest).map((feed) => ({ title: scopeTitle(feed.scope, site.title), xmlUrl: absoluteUrl(site, feed.links.rss), htmlUrl: absoluteUrl(site, scopePageUrl(feed.scope)) })),
+      digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE,
+    ),
+    mediaType: "text/x-opml",
+  };
+}
+
+function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, items: FeedItem[], site: FeedSite, older: number | undefined, newer: number | undefined): FeedDocument {
+  const head = feedLinks(scope)[format];
+  const self = archive === 0 ? head : archiveUrl(scope, format, archive);
+  return {
+    title: archive === 0 ? scopeTitle(scope, site.title) : `${scopeTitle(scope, site.title)} (archive ${archive})`,
+    description: scope.kind === "site" ? site.description : `Stories ${scope.kind === "provider" ? "from" : "about"} ${scope.term.label} on ${site.title}.`,
+    language: site.language,
+    selfUrl: absoluteUrl(site, self),
+    homeUrl: absoluteUrl(site, scopePageUrl(scope)),
+    currentUrl: absoluteUrl(site, head),
+    items,
+    updated: items[0]?.published ?? EMPTY_FEED_DATE,
+    isArchive: archive > 0,
+    ...(older !== undefined ? { prevArchiveUrl: absoluteUrl(site, archiveUrl(scope, format, older)) } : {}),
+    // The newest archive's newer neighbour is the head itself, reached through rel="current".
+    ...(newer !== undefined ? { nextArchiveUrl: absoluteUrl(site, archiveUrl(scope, format, newer)) } : {}),
+    siteTitle: site.title,
+  };
+}
+
+export type { Article, JsonFeedItem, SerializedXml };

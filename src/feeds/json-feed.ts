@@ -1,0 +1,50 @@
+import type { FeedDocument } from "./document.js";
+import type { FeedItem } from "./items.js";
+
+export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  external_url: string;
+  title: string;
+  summary?: string;
+  content_html: string;
+  date_published: string;
+  authors: { name: string; url: string }[];
+  tags?: string[];
+  image?: string;
+}
+
+/** A JSON Feed 1.1 item (jsonfeed.org/version/1.1), built once per article and reused. */
+export function toJsonFeedItem(item: FeedItem): JsonFeedItem {
+  return {
+    id: item.id,
+    url: item.id,
+    external_url: item.originalUrl,
+    title: item.title,
+    ...(item.summary ? { summary: item.summary } : {}),
+    content_html: item.contentHtml,
+    date_published: item.published,
+    authors: [{ name: item.outlet.name, url: item.outlet.url }],
+    ...(item.categories.length ? { tags: item.categories.map((c) => c.label) } : {}),
+    ...(item.image ? { image: item.image.url } : {}),
+  };
+}
+
+/** Serialised only through JSON.stringify. */
+export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => JsonFeedItem = toJsonFeedItem): string {
+  const feed = {
+    version: JSON_FEED_VERSION,
+    title: doc.title,
+    home_page_url: doc.homeUrl,
+    feed_url: doc.selfUrl,
+    description: doc.description || undefined,
+    language: doc.language,
+    authors: [{ name: doc.siteTitle }],
+    // JSON Feed pagination: next_url leads to the next older document, so a reader can backfill everything.
+    next_url: doc.prevArchiveUrl,
+    items: doc.items.map(toItem),
+  };
+  return `${JSON.stringify(feed)}\n`;
+}

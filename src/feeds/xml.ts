@@ -1,0 +1,61 @@
+import { escapeAttribute, escapeText } from "../escape.js";
+
+/**
+ * XML built as a tree and serialised in one place, through the core's escaper: text with
+ * `escapeText`, attribute values with `escapeAttribute`. Feeds never paste strings into markup.
+ */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string | number | undefined>;
+  children: XmlChild[];
+}
+
+/** Already-serialised XML, only ever produced by {@link serializeXml}, so it can be reused (one item in many feeds). */
+export class SerializedXml {
+  constructor(readonly xml: string) {}
+}
+
+export type XmlChild = XmlElement | SerializedXml | string | undefined | false | null;
+
+/** `el("item", {}, el("title", {}, title))`; undefined attributes and children are skipped. */
+export function el(name: string, attributes: Record<string, string | number | undefined> = {}, ...children: (XmlChild | XmlChild[])[]): XmlElement {
+  return { name, attributes, children: children.flat() };
+}
+
+function serializeNode(node: XmlChild, out: string[]): void {
+  if (node === undefined || node === null || node === false) return;
+  if (typeof node === "string") {
+    out.push(escapeText(node));
+    return;
+  }
+  if (node instanceof SerializedXml) {
+    out.push(node.xml);
+    return;
+  }
+  out.push("<", node.name);
+  for (const [key, value] of Object.entries(node.attributes)) {
+    if (value !== undefined) out.push(" ", key, '="', escapeAttribute(String(value)), '"');
+  }
+  if (node.children.length === 0) {
+    out.push("/>");
+    return;
+  }
+  out.push(">");
+  for (const child of node.children) serializeNode(child, out);
+  out.push("</", node.name, ">");
+}
+
+/** Serialises a fragment (no declaration), for reuse inside larger documents. */
+export function serializeFragment(node: XmlElement): SerializedXml {
+  const out: string[] = [];
+  serializeNode(node, out);
+  return new SerializedXml(out.join(""));
+}
+
+/** A whole document with its XML declaration. */
+export function serializeXml(root: XmlElement): string {
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  serializeNode(root, out);
+  out.push("\n");
+  return out.join("");
+}

@@ -1,0 +1,51 @@
+import type { Digest } from "../digest.js";
+import { topicKey } from "../taxonomy/term.js";
+
+/** A Pagefind custom record (pagefind's `CustomRecord`), built from the core's data, not from HTML. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+export const SORT_KEYS = ["date", "quality", "heat"] as const;
+
+// Pagefind compares sort values as numbers when they all parse as numbers; padding keeps the
+// order right even if it compares them as strings. Heat can be negative (-1 in the samples).
+const sortNumber = (value: number | undefined, offset = 0): string => String(Math.max(0, Math.round((value ?? 0) + offset))).padStart(9, "0");
+
+/** Pagefind expects an ISO 639-1 code: "pt-BR" indexes as "pt". */
+export function searchLanguage(language: string): string {
+  return (language.split("-")[0] ?? "en").toLowerCase();
+}
+
+/**
+ * One record per published article. Every record carries every sort key, because Pagefind drops
+ * records without the key from a sorted result; filters use the term labels shown on the site.
+ */
+export function searchRecords(digest: Digest, options: { pathPrefix: string; language: string; formatDate: (iso: string) => string }): SearchRecord[] {
+  const topicLabel = new Map(digest.topics.map((t) => [t.key, t.label] as const));
+  const language = searchLanguage(options.language);
+  return digest.articles.map((article) => {
+    const topics = [...new Set(article.topics.map((name) => topicLabel.get(topicKey(name)) ?? name))];
+    const image = article.images[0];
+    return {
+      url: `${options.pathPrefix}${article.pageUrl.replace(/^\//, "")}`,
+      content: [article.title, article.excerpt, article.provider.name, topics.join(", "), article.body].filter(Boolean).join("\n"),
+      language,
+      meta: {
+        title: article.title,
+        excerpt: article.excerpt,
+        outlet: article.provider.name,
+        date: options.formatDate(article.publishedAt),
+        datetime: article.publishedAt,
+        ...(image ? { image: image.url, image_alt: article.title, ...(image.width ? { image_width: String(image.width) } : {}), ...(image.height ? { image_height: String(image.height) } : {}) } : {}),
+      },
+      filters: { provider: [article.provider.name], topic: topics, year: [article.publishedAt.slice(0, 4)] },
+      sort: { date: article.publishedAt, quality: sortNumber(article.quality), heat: sortNumber(article.heat, 1) },
+    };
+  });
+}
