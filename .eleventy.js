@@ -26,7 +26,8 @@ export default function (eleventyConfig) {
 
   return {
     // Articles are read by the plugin, not by Eleventy; `site/` holds only your own extra pages, if any.
-    dir: { input: "site", output: "_site" },
+    // Output goes to Eleventy's default `_site/` (change it with `--output`).
+    dir: { input: "site" },
     // For a project site such as https://you.github.io/news/, build with `--pathprefix=/news/`.
     pathPrefix: "/",
   };
