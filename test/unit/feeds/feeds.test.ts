@@ -1,0 +1,236 @@
+import { describe, expect, it } from "vitest";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { renderAllFeeds, feedLinks, planFeedPages, JSON_FEED_VERSION, type FeedFile, type FeedSite } from "../../../src/feeds/index.js";
+import { articleFile } from "../../helpers/article-file.js";
+import { digestFromFiles } from "../../helpers/digest.js";
+
+const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/news/", title: "Test Digest", description: "Tests & more", language: "en", feedSize: 3 };
+const outlet = { name: "Harbor Ledger", domain: "harbor-ledger.example.com" };
+
+function sampleFiles(count: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= count; i++) {
+    files[`a${i}.md`] = articleFile({
+      title: `Story ${i}`,
+      publishedDateTime: `2026-03-${String(i).padStart(2, "0")}T10:00:00+02:00`,
+      originalUrl: `https://harbor-ledger.example.com/story-${i}`,
+      provider: outlet,
+      topics: i % 2 ? ["Markets", "AI"] : ["Markets"],
+    });
+  }
+  files["hidden.md"] = articleFile({ title: "Unpublished story", published: false, originalUrl: "https://harbor-ledger.example.com/hidden", provider: outlet, topics: ["Markets"] });
+  return files;
+}
+
+const byPath = (files: FeedFile[]): Map<string, string> => new Map(files.map((f) => [f.path, f.contents]));
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["item", "entry", "category", "link", "atom:link", "outline"].includes(name) });
+type Node = Record<string, unknown>;
+// fast-xml-parser decodes `&amp;amp;` twice; for exact round-trips decode the five XML entities in one pass.
+const rawXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: false, isArray: (name) => ["item", "entry"].includes(name) });
+const decodeXml = (text: unknown): string => String(text).replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name] ?? "");
+
+describe("feeds for a digest", () => {
+  const digest = digestFromFiles(sampleFiles(7));
+  const files = [...renderAllFeeds(digest, site)];
+  const feeds = byPath(files);
+
+  it("writes head feeds in three formats for the site and every term, archives and the OPML file", () => {
+    for (const scope of [{ kind: "site" as const }, ...digest.providers.map((term) => ({ kind: "provider" as const, term })), ...digest.topics.map((term) => ({ kind: "topic" as const, term }))]) {
+      const links = feedLinks(scope);
+      for (const path of [links.rss, links.atom, links.json]) expect(feeds.has(path), path).toBe(true);
+    }
+    expect([...feeds.keys()].filter((p) => p.startsWith("/archive/")).sort()).toEqual(["/archive/1/atom.xml", "/archive/1/feed.json", "/archive/1/feed.xml", "/archive/2/atom.xml", "/archive/2/feed.json", "/archive/2/feed.xml"]);
+    expect(feeds.has("/feeds.opml")).toBe(true);
+  });
+
+  it("writes well-formed XML for every RSS, Atom and OPML file", () => {
+    for (const file of files.filter((f) => !f.path.endsWith(".json"))) {
+      expect(XMLValidator.validate(file.contents), file.path).toBe(true);
+    }
+  });
+
+  it("RSS: required channel elements, declared namespaces, self link, RFC 822 dates, categories with topic URLs, media", () => {
+    const text = feeds.get("/feed.xml")!;
+    const rss = (xml.parse(text) as { rss: Node }).rss;
+    expect(rss["@version"]).toBe("2.0");
+    for (const ns of ["xmlns:atom", "xmlns:content", "xmlns:dc", "xmlns:media"]) expect(rss[`@${ns}`], ns).toMatch(/^http/);
+    const channel = rss.channel as Node;
+    expect(channel.title).toBe("Test Digest");
+    expect(channel.link).toEqual(["https://digest.example.org/news/"]);
+    expect(channel.description).toBe("Tests & more");
+    expect((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "self")?.["@href"]).toBe("https://digest.example.org/news/feed.xml");
+    expect((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "prev-archive")?.["@href"]).toBe("https://digest.example.org/news/archive/2/feed.xml");
+    const items = channel.item as Node[];
+    expect(items.map((i) => i.title)).toEqual(["Story 7", "Story 6", "Story 5"]);
+    expect(channel.lastBuildDate).toBe("Sat, 07 Mar 2026 08:00:00 GMT");
+    expect(items[0]?.pubDate).toBe("Sat, 07 Mar 2026 08:00:00 GMT");
+    expect((items[0]?.guid as Node)["#text"]).toBe("https://digest.example.org/news/articles/2026-03-07-story-7/");
+    expect(items[0]?.link).toEqual(["https://digest.example.org/news/articles/2026-03-07-story-7/"]);
+    expect(items[0]?.["dc:creator"]).toBe("Harbor Ledger");
+    const categories = items[0]?.category as Node[];
+    expect(categories.map((c) => [c["#text"], c["@domain"]])).toEqual([
+      ["Markets", "https://digest.example.org/news/topics/markets/"],
+      ["AI", "https://digest.example.org/news/topics/ai/"],
+    ]);
+    expect((items[0]?.["media:content"] as Node)["@width"]).toBe("1200");
+    expect(String(items[0]?.["content:encoded"])).toContain('href="https://harbor-ledger.example.com/story-7"');
+  });
+
+  it("Atom: id, updated, self link, author, entries with RFC 3339 dates and related links", () => {
+    const feed = (xml.parse(feeds.get("/atom.xml")!) as { feed: Node }).feed;
+    expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    expect(feed.id).toBe("https://digest.example.org/news/atom.xml");
+    expect(feed.updated).toBe("2026-03-07T08:00:00.000Z");
+    expect((feed.link as Node[]).find((l) => l["@rel"] === "self")?.["@href"]).toBe("https://digest.example.org/news/atom.xml");
+    const entries = feed.entry as Node[];
+    expect(entries.map((e) => (e.title as Node)["#text"])).toEqual(["Story 7", "Story 6", "Story 5"]);
+    expect(entries[0]?.published).toBe("2026-03-07T08:00:00.000Z");
+    expect(((entries[0]?.author as Node).name)).toBe("Harbor Ledger");
+    expect((entries[0]?.link as Node[]).find((l) => l["@rel"] === "related")?.["@href"]).toBe("https://harbor-ledger.example.com/story-7");
+  });
+
+  it("JSON Feed 1.1: version, feed_url, next_url, items with content_html, external_url, authors and tags", () => {
+    const feed = JSON.parse(feeds.get("/feed.json")!) as { version: string; feed_url: string; home_page_url: string; next_url: string; items: Record<string, unknown>[] };
+    expect(feed.version).toBe(JSON_FEED_VERSION);
+    expect(feed.feed_url).toBe("https://digest.example.org/news/feed.json");
+    expect(feed.home_page_url).toBe("https://digest.example.org/news/");
+    expect(feed.next_url).toBe("https://digest.example.org/news/archive/2/feed.json");
+    for (const item of feed.items) expect(typeof item.content_html === "string" || typeof item.content_text === "string").toBe(true);
+    expect(feed.items[0]).toMatchObject({
+      id: "https://digest.example.org/news/articles/2026-03-07-story-7/",
+      url: "https://digest.example.org/news/articles/2026-03-07-story-7/",
+      external_url: "https://harbor-ledger.example.com/story-7",
+      date_published: "2026-03-07T08:00:00.000Z",
+      authors: [{ name: "Harbor Ledger", url: "https://harbor-ledger.example.com/" }],
+      tags: ["Markets", "AI"],
+      image: "https://images.example.net/lead.jpg",
+    });
+  });
+
+  it("the same items in the same order with the same ids in all three formats", () => {
+    const rssIds = ((xml.parse(feeds.get("/topics/markets/feed.xml")!) as { rss: { channel: { item: Node[] } } }).rss.channel.item).map((i) => (i.guid as Node)["#text"]);
+    const atomIds = ((xml.parse(feeds.get("/topics/markets/atom.xml")!) as { feed: { entry: Node[] } }).feed.entry).map((e) => e.id);
+    const jsonIds = (JSON.parse(feeds.get("/topics/markets/feed.json")!) as { items: { id: string }[] }).items.map((i) => i.id);
+    expect(rssIds).toEqual(atomIds);
+    expect(jsonIds).toEqual(atomIds);
+    expect(new Set(atomIds).size).toBe(atomIds.length);
+  });
+
+  it("lets a subscriber backfill every item through the archive chain, in every format", () => {
+    const all = digest.articles.map((a) => `https://digest.example.org/news${a.pageUrl}`).sort();
+    // RSS: follow prev-archive from the head.
+    const seen = new Set<string>();
+    let url: string | undefined = "https://digest.example.org/news/feed.xml";
+    while (url) {
+      const channel = (xml.parse(feeds.get(url.replace("https://digest.example.org/news", ""))!) as { rss: { channel: Node } }).rss.channel;
+      for (const item of (channel.item as Node[]) ?? []) seen.add(String((item.link as string[])[0]));
+      url = ((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "prev-archive")?.["@href"] as string | undefined) ?? undefined;
+    }
+    expect([...seen].sort()).toEqual(all);
+    // JSON Feed: follow next_url.
+    const jsonSeen = new Set<string>();
+    let next: string | undefined = "/feed.json";
+    while (next) {
+      const page = JSON.parse(feeds.get(next)!) as { items: { id: string }[]; next_url?: string };
+      for (const item of page.items) jsonSeen.add(item.id);
+      next = page.next_url?.replace("https://digest.example.org/news", "");
+    }
+    expect([...jsonSeen].sort()).toEqual(all);
+    // Archives are marked and point back to the head.
+    const archive = (xml.parse(feeds.get("/archive/1/atom.xml")!) as { feed: Node }).feed;
+    expect(archive["fh:archive"]).toBe("");
+    expect((archive.link as Node[]).find((l) => l["@rel"] === "current")?.["@href"]).toBe("https://digest.example.org/news/atom.xml");
+  });
+
+  it("never lists an unpublished article", () => {
+    for (const file of files) expect(file.contents, file.path).not.toContain("Unpublished story");
+  });
+
+  it("is byte-identical across renders of the same input (dates from articles, not the build)", () => {
+    const again = [...renderAllFeeds(digestFromFiles(sampleFiles(7)), site)];
+    expect(again.map((f) => f.contents)).toEqual(files.map((f) => f.contents));
+  });
+
+  it("parses with an independent feed parser, with dates equal to the articles' instants", () => {
+    for (const path of ["/feed.xml", "/atom.xml", "/providers/harbor-ledger-example-com/feed.xml", "/archive/1/atom.xml"]) {
+      const feed = parseFeed(feeds.get(path)!);
+      expect(feed.items.length, path).toBeGreaterThan(0);
+      for (const item of feed.items) {
+        const article = digest.articles.find((a) => `https://digest.example.org/news${a.pageUrl}` === item.url);
+        expect(article, item.url ?? "").toBeDefined();
+        expect(item.published?.toISOString()).toBe(article?.publishedAt);
+        expect(item.title).toBe(article?.title);
+      }
+    }
+  });
+
+  it("lists every feed in the OPML file with absolute URLs", () => {
+    const opml = (xml.parse(feeds.get("/feeds.opml")!) as { opml: { body: { outline: Node[] } } }).opml;
+    const outlines = opml.body.outline;
+    expect(outlines).toHaveLength(1 + digest.providers.length + digest.topics.length);
+    expect(outlines[0]?.["@xmlUrl"]).toBe("https://digest.example.org/news/feed.xml");
+    expect(outlines.every((o) => String(o["@xmlUrl"]).startsWith("https://digest.example.org/news/"))).toBe(true);
+  });
+
+  it("fails with a message naming the option and environment variable when there is no site URL", () => {
+    expect(() => [...renderAllFeeds(digest, { ...site, siteUrl: "" })]).toThrowErrorMatchingInlineSnapshot(
+      `[NewsDigestError: [news-digest] feeds need the site's public address: set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable.]`,
+    );
+  });
+});
+
+describe("hostile titles and excerpts", () => {
+  const title = `]]> </title> <script>alert(1)</script> & &amp; "q" 'a' \u0001\uFFFE end`;
+  const excerpt = `line one\nline two <img src=x onerror=alert(1)> ]]>`;
+  const digest = digestFromFiles({ "evil.md": articleFile({ title, excerpt, topics: ["C++", "C", "C#", "Foo Bar", "foo-bar", "人工智能", "🚀"] }) });
+  const feeds = byPath([...renderAllFeeds(digest, site)]);
+  const cleanTitle = title.replace(/[\u0001\uFFFE]/g, "").replace(/\s+/g, " ");
+
+  it("round-trips verbatim through each format's parser and injects no elements", () => {
+    const rss = feeds.get("/feed.xml")!;
+    expect(XMLValidator.validate(rss)).toBe(true);
+    const item = ((rawXml.parse(rss) as { rss: { channel: { item: Node[] } } }).rss.channel.item)[0]!;
+    expect(decodeXml(item.title)).toBe(cleanTitle);
+    expect(decodeXml(item.description)).toBe(excerpt);
+    expect(Object.keys(item).filter((k) => !k.startsWith("@")).sort()).toEqual(["category", "content:encoded", "dc:creator", "description", "guid", "link", "media:content", "pubDate", "title"]);
+    const atom = feeds.get("/atom.xml")!;
+    expect(XMLValidator.validate(atom)).toBe(true);
+    const entry = ((rawXml.parse(atom) as { feed: { entry: Node[] } }).feed.entry)[0]!;
+    expect(decodeXml((entry.title as Node)["#text"])).toBe(cleanTitle);
+    // Feed readers decode entities in titles a second time (RSS titles are often escaped HTML), so a
+    // literal "&amp;" in a title reads as "&" there; everything else must survive as it was.
+    const asReaders = cleanTitle.replace("&amp;", "&");
+    expect(parseFeed(rss).items[0]?.title).toBe(asReaders);
+    expect(parseFeed(atom).items[0]?.title).toBe(asReaders);
+    const json = JSON.parse(feeds.get("/feed.json")!) as { items: { title: string; summary: string; content_html: string }[] };
+    expect(json.items[0]?.title).toBe(cleanTitle);
+    expect(json.items[0]?.summary).toBe(excerpt);
+    expect(json.items[0]?.content_html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(json.items[0]?.content_html).not.toContain("<img");
+  });
+
+  it("gives colliding, spaced, hyphenated, CJK and emoji topics their own feeds", () => {
+    const topicFeeds = digest.topics.map((t) => feedLinks({ kind: "topic", term: t }).rss);
+    expect(new Set(topicFeeds).size).toBe(7);
+    for (const path of topicFeeds) {
+      expect(feeds.has(path), path).toBe(true);
+      expect(path).toMatch(/^\/topics\/[a-z0-9-]+\/feed\.xml$/);
+    }
+  });
+});
+
+describe("planFeedPages", () => {
+  it("keeps archive pages fixed as items are added, and covers every item", () => {
+    const items = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i); // newest first
+    expect(planFeedPages(items(2), 3)).toEqual([{ archive: 0, items: [2, 1] }]);
+    expect(planFeedPages(items(6), 3).map((p) => p.items)).toEqual([[6, 5, 4], [3, 2, 1]]);
+    const seven = planFeedPages(items(7), 3);
+    expect(seven.map((p) => [p.archive, p.items, p.older, p.newer])).toEqual([
+      [0, [7, 6, 5], 2, undefined],
+      [1, [3, 2, 1], undefined, 2],
+      [2, [6, 5, 4], 1, undefined],
+    ]);
+    expect(planFeedPages(items(8), 3)[1]?.items).toEqual([3, 2, 1]);
+  });
+});
