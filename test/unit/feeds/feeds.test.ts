@@ -123,7 +123,7 @@ describe("feeds for a digest", () => {
     const seen = new Set<string>();
     let url: string | undefined = "https://digest.example.org/news/feed.xml";
     while (url) {
-      const channel = (xml.parse(feeds.get(url.replace("https://digest.example.org/news", ""))!) as { rss: { channel: Node } }).rss.channel;
+      const channel: Node = (xml.parse(feeds.get(url.replace("https://digest.example.org/news", ""))!) as { rss: { channel: Node } }).rss.channel;
       for (const item of (channel.item as Node[]) ?? []) seen.add(String((item.link as string[])[0]));
       url = ((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "prev-archive")?.["@href"] as string | undefined) ?? undefined;
     }

@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readArticleText, formatProblem, readArticleFolder } from "../../../src/index.js";
+
+const read = (text: string | Uint8Array) => readArticleText("content/a.md", typeof text === "string" ? Buffer.from(text) : text);
+const problemOf = (text: string | Uint8Array): string => {
+  const result = read(text);
+  if (result.ok) throw new Error("expected a problem");
+  return formatProblem(result.problem);
+};
+
+describe("readArticleText", () => {
+  it("reads YAML front matter and keeps the body", () => {
+    const result = read("---\ntitle: Hello\ntopics:\n  - AI\n---\n\nA note.\n");
+    expect(result.ok && result.parsed).toEqual({ file: "content/a.md", data: { title: "Hello", topics: ["AI"] }, body: "A note." });
+  });
+
+  it("accepts CRLF line endings and a UTF-8 BOM, and keeps dates as strings", () => {
+    const result = read("\uFEFF---\r\ntitle: Hi\r\npublishedDateTime: 2021-04-19T15:31:00Z\r\n---\r\nBody\r\n");
+    expect(result.ok && result.parsed.data).toEqual({ title: "Hi", publishedDateTime: "2021-04-19T15:31:00Z" });
+    expect(result.ok && result.parsed.body).toBe("Body");
+  });
+
+  it("explains each malformed file", () => {
+    expect(problemOf(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0xff, 0xfe, 0x0a]))).toMatchInlineSnapshot(`"expected a UTF-8 text file, received bytes that are not valid UTF-8. Hint: save the file as UTF-8"`);
+    expect(problemOf("title: no fences\n")).toMatchInlineSnapshot(`"expected front matter starting with a \`---\` line on the first line, received the first line "title: no fences". Hint: article files are YAML front matter between two \`---\` lines"`);
+    expect(problemOf("")).toMatchInlineSnapshot(`"expected front matter starting with a \`---\` line on the first line, received an empty file. Hint: article files are YAML front matter between two \`---\` lines"`);
+    expect(problemOf("---\ntitle: open\n")).toMatchInlineSnapshot(`"expected a closing \`---\` line after the front matter, received the end of the file. Hint: add a line with only \`---\` after the last field"`);
+    expect(problemOf("---\ntitle: ok\ntopics: [unclosed\nother: 1\n---\n")).toMatchInlineSnapshot(`"expected valid YAML front matter, received a YAML syntax error on line 4: missed comma between flow collection entries. Hint: check quoting and indentation there"`);
+    expect(problemOf("---\ntitle: one\ntitle: two\n---\n")).toMatchInlineSnapshot(`"expected each field at most once, received a duplicate key on line 3. Hint: remove one of the two"`);
+    expect(problemOf("---\n- a list\n---\n")).toMatchInlineSnapshot(`"expected front matter that is a mapping of fields, received a list."`);
+  });
+
+  it("refuses every front-matter language but YAML", () => {
+    for (const fence of ["---js", "---javascript", "---json", "---toml", "--- coffee"]) {
+      expect(problemOf(`${fence}\n{ title: "x" }\n---\n`)).toContain("expected YAML front matter, received front matter in");
+    }
+    expect(problemOf("---js\n{}\n---\n")).toMatchInlineSnapshot(`"expected YAML front matter, received front matter in "js". Hint: only YAML is read; front matter is never run as code"`);
+  });
+
+  it("refuses YAML tags that construct code and anchors that multiply the document", () => {
+    expect(problemOf('---\ntitle: !!js/function "function () { return 1 }"\n---\n')).toMatchInlineSnapshot(`"expected plain YAML values, received unknown tag !<tag:yaml.org,2002:js/function> on line 2. Hint: remove the tag; article files hold data only"`);
+    expect(problemOf("---\ntitle: !!js/undefined ''\n---\n")).toContain("unknown tag");
+    const laughs = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]", "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]", "---", ""].join("\n");
+    expect(problemOf(laughs)).toMatchInlineSnapshot(`"expected YAML without anchors or aliases, received an anchor (&name) on line 2. Hint: write each value out in full"`);
+    expect(problemOf("---\nb: *undefined\n---\n")).toContain("YAML syntax error");
+  });
+});
+
+describe("---js front matter never runs", () => {
+  it("creates no marker file, through readArticleText or readArticleFolder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "nd-js-"));
+    const marker = path.join(dir, "marker");
+    const code = `require("fs").writeFileSync(${JSON.stringify(marker)}, "ran"); module.exports = { title: "x" }`;
+    for (const fence of ["---js", "---javascript"]) {
+      const text = `${fence}\n${code}\n---\n`;
+      const direct = readArticleText("evil.md", Buffer.from(text));
+      expect(direct.ok).toBe(false);
+      writeFileSync(path.join(dir, `${fence.slice(3)}.md`), text);
+    }
+    const folder = readArticleFolder(dir, { timeZone: "UTC", cwd: dir });
+    expect(folder.drafts).toHaveLength(0);
+    expect(folder.problems.map((p) => p.file).sort()).toEqual(["javascript.md", "js.md"]);
+    expect(existsSync(marker)).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { canonicalUrlKey } from "../../../src/index.js";
+import { articleFile } from "../../helpers/article-file.js";
+import { digestFromFiles } from "../../helpers/digest.js";
+
+const seedsDir = path.resolve(import.meta.dirname, "../../../../shared/seeds");
+
+describe("canonicalUrlKey", () => {
+  it("folds tracking parameters, AMP variants, host case, www and trailing slashes", () => {
+    const key = canonicalUrlKey("https://www.example.com/story/1");
+    for (const variant of [
+      "https://WWW.Example.COM/story/1/",
+      "http://example.com/story/1?utm_source=x&utm_medium=y",
+      "https://example.com/story/1?fbclid=abc#comments",
+      "https://example.com/story/1/amp/",
+      "https://example.com/story/1?amp",
+      "https://example.com/story/1?amp=1",
+      "https://amp.example.com/story/1",
+    ]) {
+      expect(canonicalUrlKey(variant), variant).toBe(key);
+    }
+    expect(canonicalUrlKey("https://example.com/story.amp.html")).toBe(canonicalUrlKey("https://example.com/story.html"));
+    expect(canonicalUrlKey("https://example.com/story/1?id=2")).not.toBe(key);
+    expect(canonicalUrlKey("https://example.com/story?b=2&a=1")).toBe(canonicalUrlKey("https://example.com/story?a=1&b=2"));
+  });
+});
+
+describe("the two seed articles", () => {
+  const files = Object.fromEntries(["000_19079f2184e9e301.txt", "001_bc66dc839f6d2e3e.txt"].map((name) => [name, readFileSync(path.join(seedsDir, name), "utf8")]));
+  const digest = digestFromFiles(files);
+
+  it("read correctly: IT Pro published, Reuters unpublished", () => {
+    expect(digest.problems).toEqual([]);
+    expect(digest.articles.map((a) => [a.provider.name, a.title])).toEqual([["IT Pro", "US banks are using AI to watch customers and employees"]]);
+    expect(digest.unpublished.map((a) => a.provider.name)).toEqual(["Reuters"]);
+    const itpro = digest.articles[0]!;
+    expect(itpro).toMatchObject({ publishedAt: "2021-04-19T15:31:00.000Z", quality: 89, heat: 129, topics: ["IBM AI", "AI"], category: "news", type: "article" });
+    expect(itpro.related).toHaveLength(4);
+    expect(JSON.stringify(digest)).not.toContain("P+JrlbNwEKaItUXW");
+  });
+
+  it("puts both in one story cluster, folding Reuters' wire copies and linking out to the outlets", () => {
+    expect(digest.clusters.clusters).toHaveLength(1);
+    const itpro = digest.articles[0]!;
+    expect(digest.clusters.clusterOf.get(itpro.pageUrl)?.outlets).toBe(4);
+    const links = digest.clusters.alsoCoveredBy.get(itpro.pageUrl) ?? [];
+    expect(links.map((l) => [l.providerName, l.copies, l.localUrl])).toEqual([
+      ["St. Louis Post-Dispatch", 1, undefined],
+      ["VentureBeat", 1, undefined],
+      ["Reuters", 2, undefined],
+    ]);
+    expect(links.find((l) => l.providerName === "Reuters")?.externalUrl).toBe(
+      "https://www.reuters.com/article/us-usa-banks-facialrecognition-insight/u-s-banks-deploy-ai-to-monitor-customers-workers-amid-tech-backlash-idUSKBN2C611P",
+    );
+  });
+});
+
+describe("coverage links", () => {
+  it("point at the local page when the related item is a published article of the site", () => {
+    const digest = digestFromFiles({
+      "a.md": articleFile({ title: "Ours", originalUrl: "https://a.example.com/x", provider: { name: "A", domain: "a.example.com" }, related: [{ title: "Theirs", publishedDateTime: "2026-03-01T09:00:00Z", webUrl: "https://www.b.example.org/y/?utm_campaign=z", provider: { name: "B", domain: "b.example.org" } }] }),
+      "b.md": articleFile({ title: "Theirs", originalUrl: "https://b.example.org/y", provider: { name: "B", domain: "b.example.org" }, publishedDateTime: "2026-03-01T09:00:00Z" }),
+      "c.md": articleFile({ title: "Unrelated", originalUrl: "https://c.example.net/z", provider: { name: "C", domain: "c.example.net" } }),
+    });
+    const ours = digest.articles.find((a) => a.title === "Ours")!;
+    const theirs = digest.articles.find((a) => a.title === "Theirs")!;
+    expect(digest.clusters.alsoCoveredBy.get(ours.pageUrl)).toEqual([{ title: "Theirs", providerName: "B", providerDomain: "b.example.org", publishedAt: "2026-03-01T09:00:00.000Z", localUrl: theirs.pageUrl, externalUrl: "https://b.example.org/y", copies: 1 }]);
+    expect(digest.clusters.alsoCoveredBy.get(theirs.pageUrl)?.map((l) => l.localUrl)).toEqual([ours.pageUrl]);
+    expect(digest.clusters.clusters).toHaveLength(2);
+  });
+});
