@@ -113,7 +113,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     timer.end("feeds");
     log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)`);
     if (options.search) {
-      await buildSearchIndex({ outputDir, records: searchRecords(digest, { pathPrefix: kit.site.pathPrefix, language: options.language, formatDate: kit.formatDate }), log });
+      await buildSearchIndex({ outputDir, records: searchRecords(digest, { language: options.language, formatDate: kit.formatDate }), log });
       timer.end("search index");
     }
     lastStats = timer.stats();

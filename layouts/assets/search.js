@@ -125,12 +125,14 @@ function renderResult(data) {
   return item;
 }
 
-async function showMore(thisRun) {
+async function showMore(thisRun, replace = false) {
   const batch = pending.splice(0, PAGE_SIZE);
   const loaded = await Promise.all(batch.map((result) => result.data()));
-  if (thisRun !== run) return;
+  if (thisRun !== run) return false;
+  if (replace) list.replaceChildren();
   list.append(...loaded.map(renderResult));
   moreButton.hidden = pending.length === 0;
+  return true;
 }
 
 async function runSearch(state) {
@@ -150,17 +152,24 @@ async function runSearch(state) {
   status.textContent = "Searching…";
   const search = await pagefind.search(state.q || null, { filters, ...(state.sort === "newest" ? { sort: { date: "desc" } } : {}) });
   if (thisRun !== run) return;
-  renderFilters(state, search.filters);
-  list.replaceChildren();
   pending = [...search.results];
+  // The count is announced only once the cards it describes are on the page.
+  if (!(await showMore(thisRun, true))) return;
+  renderFilters(state, search.filters);
   status.textContent = `${search.results.length} ${search.results.length === 1 ? "result" : "results"}`;
-  await showMore(thisRun);
 }
 
 function applyState(state) {
   input.value = state.q;
   sortSelect.value = state.sort;
   return runSearch(state);
+}
+
+/** On first load the URL decides, unless the visitor already typed while Pagefind was loading. */
+function applyInitialState() {
+  const state = readState(location.search);
+  if (!state.q && input.value.trim()) return commit(false);
+  return applyState(state);
 }
 
 async function commit(push) {
@@ -171,29 +180,37 @@ async function commit(push) {
   await runSearch(state);
 }
 
-async function start() {
+async function loadPagefind() {
+  const module = await import(form.dataset.bundle);
+  await module.init();
+  allFilters = await module.filters();
+  pagefind = module;
+}
+
+function start() {
   if (form.dataset.enabled !== "true") {
     status.textContent = "Search is not enabled on this site.";
-    return;
+    return Promise.resolve();
   }
-  pagefind = await import(form.dataset.bundle);
-  await pagefind.init();
-  allFilters = await pagefind.filters();
+  // Listeners go on before Pagefind loads, so an early Enter is handled here and not by a
+  // native form submission; searches wait for the bundle.
+  const ready = loadPagefind();
   let typing;
+  const whenReady = (action) => ready.then(action);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(typing);
-    commit(true);
+    whenReady(() => commit(true));
   });
   input.addEventListener("input", () => {
     clearTimeout(typing);
-    typing = setTimeout(() => commit(false), 250);
+    typing = setTimeout(() => whenReady(() => commit(false)), 250);
   });
-  sortSelect.addEventListener("change", () => commit(true));
-  filtersBox.addEventListener("change", () => commit(true));
+  sortSelect.addEventListener("change", () => whenReady(() => commit(true)));
+  filtersBox.addEventListener("change", () => whenReady(() => commit(true)));
   moreButton.addEventListener("click", () => showMore(run));
-  window.addEventListener("popstate", () => applyState(readState(location.search)));
-  await applyState(readState(location.search));
+  window.addEventListener("popstate", () => whenReady(() => applyState(readState(location.search))));
+  return whenReady(applyInitialState);
 }
 
 start().catch((error) => {

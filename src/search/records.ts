@@ -26,14 +26,16 @@ export function searchLanguage(language: string): string {
  * One record per published article. Every record carries every sort key, because Pagefind drops
  * records without the key from a sorted result; filters use the term labels shown on the site.
  */
-export function searchRecords(digest: Digest, options: { pathPrefix: string; language: string; formatDate: (iso: string) => string }): SearchRecord[] {
+export function searchRecords(digest: Digest, options: { language: string; formatDate: (iso: string) => string }): SearchRecord[] {
   const topicLabel = new Map(digest.topics.map((t) => [t.key, t.label] as const));
   const language = searchLanguage(options.language);
   return digest.articles.map((article) => {
     const topics = [...new Set(article.topics.map((name) => topicLabel.get(topicKey(name)) ?? name))];
     const image = article.images[0];
     return {
-      url: `${options.pathPrefix}${article.pageUrl.replace(/^\//, "")}`,
+      // Site-relative: Pagefind prefixes results with the folder its bundle is served from, so
+      // the same index works under any path prefix.
+      url: article.pageUrl,
       content: [article.title, article.excerpt, article.provider.name, topics.join(", "), article.body].filter(Boolean).join("\n"),
       language,
       meta: {
