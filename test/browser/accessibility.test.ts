@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
+import { serveStatic, type StaticServer } from "../helpers/static-server.js";
+import { launchChromium, collectErrors } from "../helpers/browser.js";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const starterContent = path.resolve(import.meta.dirname, "../../content");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe("accessibility of the starter pages (axe-core in Chromium)", () => {
+  let build: FixtureBuild;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    build = await buildFixture({ name: "a11y", contentDir: starterContent, options: { siteTitle: "Accessibility check", pageSize: 10 }, pathPrefix: "/news/" });
+    if (build.error) throw build.error;
+    server = await serveStatic(build.outputDir, "/news/");
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const article = () => build.files().find((f) => f.startsWith("/articles/2021-04-19-us-banks"))!.replace(/index\.html$/, "");
+  const pages = () => ["", "page/2/", article().slice(1), "topics/", "topics/ai/", "providers/", "providers/itpro-co-uk/", "feeds/", "search/", "search/?q=banks", "404.html"];
+
+  it("has no serious or critical violations on any page kind, in light and dark mode", async () => {
+    const report: string[] = [];
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({ colorScheme });
+      const errors = collectErrors(page);
+      for (const sitePath of pages()) {
+        await page.goto(`${server.baseUrl}${sitePath}`);
+        if (sitePath.startsWith("search/?")) await page.waitForFunction(() => /\d+ results?/.test(document.querySelector(".search-status")?.textContent ?? ""));
+        await page.addScriptTag({ content: axeSource });
+        const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => ({ violations: r.violations, passes: r.passes.length }))")) as { violations: AxeViolation[]; passes: number };
+        // axe really ran: a page always passes some rules (lang, title, landmarks).
+        expect(result.passes, sitePath).toBeGreaterThan(10);
+        const violations = result.violations;
+        for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+          report.push(`${colorScheme} /${sitePath}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        }
+      }
+      expect(errors, colorScheme).toEqual([]);
+      await page.close();
+    }
+    expect(report).toEqual([]);
+  });
+
+  it("is readable on a phone: no horizontal scrolling at 360 px", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const sitePath of ["", article().slice(1), "search/"]) {
+      await page.goto(`${server.baseUrl}${sitePath}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, sitePath).toBeLessThanOrEqual(0);
+    }
+    await page.close();
+  });
+});
