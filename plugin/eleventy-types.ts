@@ -25,7 +25,7 @@ export interface EleventyConfig {
   ignores: { add(glob: string): void };
   versionCheck(range: string): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): unknown;
-  addTemplate<Data>(virtualPath: string, template: VirtualTemplate<Data>, data?: Record<string, unknown>): void;
+  addTemplate<Data>(virtualPath: string, template: VirtualTemplate<Data> | string, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addCollection(name: string, build: () => unknown[]): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;

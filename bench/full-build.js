@@ -1,0 +1,35 @@
+// Child process: a clean full build of the starter site over a corpus (pages, taxonomies, feeds,
+// search), then a rebuild after one article changes, as watch mode does. Prints one JSON line.
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { trackPeakMemory, folderTotals } from "./measure.js";
+
+const [corpus, output] = process.argv.slice(2);
+if (!corpus || !output) throw new Error("usage: full-build.js <corpus> <output>");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+process.env.NEWS_DIGEST_CONTENT = corpus;
+process.env.NEWS_DIGEST_URL = "https://bench.example.org";
+
+const memory = trackPeakMemory();
+const started = performance.now();
+const { default: Eleventy } = await import("@11ty/eleventy");
+const { getBuildStats } = await import("../dist/plugin/index.js");
+const elev = new Eleventy(undefined, output, { quietMode: true, configPath: path.join(root, ".eleventy.js"), runMode: "watch" });
+await elev.write();
+const wallMs = Math.round(performance.now() - started);
+const phases = getBuildStats().phases;
+const peakMiB = memory.stop();
+const totals = folderTotals(output);
+
+// Watch mode: one article changes, the same Eleventy instance builds again.
+const changed = path.join(corpus, readdirSync(corpus).sort()[0] ?? "");
+writeFileSync(changed, readFileSync(changed, "utf8").replace(/^title: .*$/m, 'title: "A changed title"'));
+const rebuildStarted = performance.now();
+await elev.write();
+const rebuildMs = Math.round(performance.now() - rebuildStarted);
+const rebuildPhases = getBuildStats().phases;
+
+console.log(JSON.stringify({ wallMs, peakMiB, phases, files: totals.files, bytes: totals.bytes, rebuildMs, rebuildPhases }));
+process.exit(0);

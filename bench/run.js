@@ -1,0 +1,62 @@
+// npm run bench -- --count N [--skip-floor] [--keep] [--seed S]
+// Generates N articles, builds them with the plugin (clean, then a one-article rebuild) and with
+// a plain Eleventy site (the floor), each in its own process, on a RAM disk where there is one.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCorpus } from "./generate.js";
+
+const argv = process.argv.slice(2);
+const flag = (/** @type {string} */ name) => argv.includes(name);
+const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
+  const at = argv.indexOf(name);
+  return at === -1 ? fallback : (argv[at + 1] ?? fallback);
+};
+const count = Number(option("--count", "10000"));
+const seed = Number(option("--seed", "42"));
+const here = path.dirname(fileURLToPath(import.meta.url));
+const scratchRoot = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
+const scratch = mkdtempSync(path.join(scratchRoot, "news-digest-bench-"));
+const corpus = path.join(scratch, "content");
+
+/** @param {string} script @param {string[]} args */
+function child(script, args) {
+  const out = execFileSync(process.execPath, [path.join(here, script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+  const line = out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1);
+  if (!line) throw new Error(`${script} printed no result:\n${out}`);
+  return JSON.parse(line);
+}
+
+const mib = (/** @type {number} */ bytes) => (bytes / 1048576).toFixed(1);
+try {
+  const generatedAt = performance.now();
+  const generated = generateCorpus({ count, dir: corpus, seed });
+  console.log(`bench: ${count} articles (${mib(generated.bytes)} MiB) generated in ${Math.round(performance.now() - generatedAt)} ms on ${scratchRoot}; node ${process.version}, ${os.cpus().length} cores`);
+
+  const full = child("full-build.js", [corpus, path.join(scratch, "full")]);
+  const floor = flag("--skip-floor") ? undefined : child("floor-build.js", [corpus, path.join(scratch, "floor")]);
+
+  const rows = [
+    ["articles", String(count)],
+    ...full.phases.map((/** @type {{ name: string, ms: number, rssMiB: number }} */ p) => [`  ${p.name}`, `${p.ms} ms (rss ${p.rssMiB} MiB)`]),
+    ["full build, wall", `${full.wallMs} ms`],
+    ["full build, peak RSS", `${full.peakMiB} MiB`],
+    ["full build, output", `${full.files} files, ${mib(full.bytes)} MiB`],
+    ["rebuild after 1 change", `${full.rebuildMs} ms (${(full.rebuildMs / full.wallMs).toFixed(2)}x clean)`],
+    ...(floor
+      ? [
+          ["floor (plain Eleventy), wall", `${floor.wallMs} ms`],
+          ["floor, peak RSS", `${floor.peakMiB} MiB`],
+          ["ratio full / floor", `${(full.wallMs / floor.wallMs).toFixed(2)}x`],
+        ]
+      : [["floor", "skipped (--skip-floor)"]]),
+  ];
+  const width = Math.max(...rows.map(([label]) => label?.length ?? 0));
+  for (const [label, value] of rows) console.log(`${(label ?? "").padEnd(width)}  ${value}`);
+  console.log(`bench-json ${JSON.stringify({ count, full, floor: floor ?? null, ratio: floor ? Number((full.wallMs / floor.wallMs).toFixed(2)) : null })}`);
+} finally {
+  if (!flag("--keep")) rmSync(scratch, { recursive: true, force: true });
+  else console.log(`kept ${scratch}`);
+}
