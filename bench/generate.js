@@ -35,19 +35,27 @@ export function generateCorpus({ count, dir, seed = 42 }) {
   const start = Date.UTC(2022, 0, 1);
   const span = 3 * 365 * 86_400_000;
   mkdirSync(dir, { recursive: true });
-  /** @type {string[]} */
-  const urls = [];
+  // Stories, as in real feeds: most articles start their own story, some join a recent one. Related
+  // items point at the story's other articles or at coverage outside the corpus, never at random
+  // strangers (random links would chain the whole corpus into one story).
+  /** @type {{ urls: string[], outside: string[] }[]} */
+  const stories = [];
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const provider = providers[zipf(300, 2.2)] ?? providers[0];
     const when = new Date(start + Math.floor(next() * span)).toISOString().replace(/\.\d+Z$/, next() < 0.3 ? "+02:00" : "Z");
     const title = next() < 0.04 ? `${UNICODE_TITLES[pick(UNICODE_TITLES.length)]} ${i}` : `${WORDS[pick(WORDS.length)]} ${WORDS[pick(WORDS.length)]} story ${i}: ${WORDS[pick(WORDS.length)]} and ${WORDS[pick(WORDS.length)]}`.replace(/^./, (c) => c.toUpperCase());
     const url = `https://${provider?.domain}/${when.slice(0, 10).replace(/-/g, "/")}/story-${i}`;
-    urls.push(url);
+    const joinsRecent = stories.length > 0 && next() < 0.35;
+    const story = joinsRecent ? (stories[stories.length - 1 - pick(Math.min(50, stories.length))] ?? { urls: [], outside: [] }) : { urls: [], outside: [] };
+    if (!joinsRecent) stories.push(story);
     const articleTopics = [...new Set(Array.from({ length: 1 + pick(4) }, () => topics[zipf(150, 2.5)]))];
     const related = Array.from({ length: pick(6) }, () => {
       const other = providers[pick(300)];
-      const target = urls.length > 1 && next() < 0.5 ? urls[pick(urls.length - 1)] : `https://${other?.domain}/related/${pick(1_000_000)}`;
+      const sibling = story.urls.length > 0 && next() < 0.5 ? story.urls[pick(story.urls.length)] : undefined;
+      const shared = story.outside.length > 0 && next() < 0.5 ? story.outside[pick(story.outside.length)] : undefined;
+      const target = sibling ?? shared ?? `https://${other?.domain}/related/${pick(1_000_000)}`;
+      if (!sibling && !shared) story.outside.push(target);
       return [
         `  - title: ${quote(`Related coverage ${pick(100000)}`)}`,
         `    excerpt: "Another outlet's take on the story."`,
@@ -101,6 +109,7 @@ export function generateCorpus({ count, dir, seed = 42 }) {
       "---",
       "",
     ].join("\n");
+    story.urls.push(url);
     bytes += Buffer.byteLength(text);
     writeFileSync(path.join(dir, `${String(i).padStart(6, "0")}_${(i * 2654435761 >>> 0).toString(16)}.md`), text);
   }

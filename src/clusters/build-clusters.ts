@@ -108,32 +108,34 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
   const alsoCoveredBy = new Map<string, CoverageLink[]>();
   const clusterOf = new Map<string, StoryCluster>();
   for (const group of members.values()) {
-    const cluster: StoryCluster = { id: clusters.length, size: group.length, outlets: new Set(group.map((n) => n.coverage.provider.domain)).size };
+    const outletLinks = linksPerOutlet(group);
+    const cluster: StoryCluster = { id: clusters.length, size: group.length, outlets: outletLinks.length };
     clusters.push(cluster);
     for (const node of group) {
       const article = node.article;
       if (!article?.published) continue;
       clusterOf.set(article.pageUrl, cluster);
-      alsoCoveredBy.set(article.pageUrl, linksForOthers(article, group));
+      // Computed once per cluster, filtered per article: a story covered by thousands of files stays linear.
+      alsoCoveredBy.set(article.pageUrl, outletLinks.filter((link) => link.providerDomain !== article.provider.domain));
     }
   }
   return { clusters, alsoCoveredBy, clusterOf };
 }
 
-/** Other outlets' coverage, one entry per outlet: a local article if there is one, else the newest copy. */
-function linksForOthers(article: Article, group: readonly Node[]): CoverageLink[] {
-  const byOutlet = new Map<string, Node[]>();
+/** One entry per outlet in the story, newest first: its local article if there is one, else its newest copy. */
+function linksPerOutlet(group: readonly Node[]): CoverageLink[] {
+  const byOutlet = new Map<string, { best: Node; copies: number }>();
   for (const node of group) {
     const domain = node.coverage.provider.domain;
-    if (domain === article.provider.domain) continue;
-    const list = byOutlet.get(domain);
-    if (list) list.push(node);
-    else byOutlet.set(domain, [node]);
+    const entry = byOutlet.get(domain);
+    if (!entry) byOutlet.set(domain, { best: node, copies: 1 });
+    else {
+      entry.copies++;
+      if (betterCopy(node, entry.best)) entry.best = node;
+    }
   }
   const links: CoverageLink[] = [];
-  for (const copies of byOutlet.values()) {
-    const best = [...copies].sort((a, b) => rankNode(b) - rankNode(a) || b.coverage.publishedAt.localeCompare(a.coverage.publishedAt) || a.key.localeCompare(b.key))[0];
-    if (!best) continue;
+  for (const { best, copies } of byOutlet.values()) {
     const local = best.article?.published ? best.article.pageUrl : undefined;
     links.push({
       title: best.coverage.title,
@@ -142,8 +144,16 @@ function linksForOthers(article: Article, group: readonly Node[]): CoverageLink[
       publishedAt: best.coverage.publishedAt,
       ...(local ? { localUrl: local } : {}),
       externalUrl: best.coverage.url,
-      copies: copies.length,
+      copies,
     });
   }
   return links.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.providerDomain.localeCompare(b.providerDomain));
+}
+
+function betterCopy(candidate: Node, current: Node): boolean {
+  const byRank = rankNode(candidate) - rankNode(current);
+  if (byRank !== 0) return byRank > 0;
+  const byDate = candidate.coverage.publishedAt.localeCompare(current.coverage.publishedAt);
+  if (byDate !== 0) return byDate > 0;
+  return candidate.key < current.key;
 }

@@ -71,3 +71,28 @@ describe("coverage links", () => {
     expect(digest.clusters.clusters).toHaveLength(2);
   });
 });
+
+describe("a story chained through many files", () => {
+  it("is one cluster listing every other outlet once, without the article's own outlet", () => {
+    // Each file lists the previous one: 400 files, 40 outlets (10 files each), one story.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) {
+      const domain = `o${i % 40}.example.com`;
+      files[`f${i}.md`] = articleFile({
+        title: `Story ${i}`,
+        originalUrl: `https://${domain}/s/${i}`,
+        provider: { name: `Outlet ${i % 40}`, domain },
+        related: i === 0 ? [] : [{ title: `Story ${i - 1}`, publishedDateTime: "2026-03-01T10:00:00Z", webUrl: `https://o${(i - 1) % 40}.example.com/s/${i - 1}`, provider: { name: `Outlet ${(i - 1) % 40}`, domain: `o${(i - 1) % 40}.example.com` } }],
+      });
+    }
+    const digest = digestFromFiles(files);
+    expect(digest.clusters.clusters).toHaveLength(1);
+    expect(digest.clusters.clusters[0]).toMatchObject({ size: 400, outlets: 40 });
+    for (const article of digest.articles) {
+      const links = digest.clusters.alsoCoveredBy.get(article.pageUrl) ?? [];
+      expect(links).toHaveLength(39);
+      expect(links.some((l) => l.providerDomain === article.provider.domain)).toBe(false);
+      expect(links.every((l) => l.copies === 10 && l.localUrl !== undefined)).toBe(true);
+    }
+  });
+});
