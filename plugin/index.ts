@@ -15,7 +15,7 @@ import { writeOutputFiles } from "../src/site/write-files.js";
 import { renderSitemaps } from "../src/site/sitemap.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feeds/index.js";
 import { searchRecords } from "../src/search/records.js";
-import { buildSearchIndex } from "../src/search/build-index.js";
+import { startSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import { registerTemplates } from "./templates.js";
 
@@ -67,6 +67,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   const cache = new ArticleCache();
   let state: BuildState | undefined;
   let timer = new PhaseTimer();
+  let pendingSearch: PendingSearchIndex | undefined;
 
   // Articles are data, never templates: keep Eleventy from reading them if they sit inside its input folder.
   eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir).split(path.sep).join("/") || "."}/**`);
@@ -85,6 +86,9 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const loaded = await loadLayouts(layoutsDir);
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
     state = { digest, plan, kit: createKit(site, loaded.layouts), loaded, feeds: listFeeds(digest) };
+    // A build that failed before its after-build step leaves an index open.
+    await pendingSearch?.abandon();
+    pendingSearch = options.search ? startSearchIndex(searchRecords(digest, { language: options.language, formatDate: state.kit.formatDate }), log) : undefined;
     timer.end("group+cluster");
   });
 
@@ -109,13 +113,16 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
       language: options.language,
       feedSize: options.feedSize,
     };
-    const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite), renderSitemaps(plan.urls, kit)));
-    timer.end("feeds");
-    log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)`);
-    if (options.search) {
-      await buildSearchIndex({ outputDir, records: searchRecords(digest, { language: options.language, formatDate: kit.formatDate }), log });
-      timer.end("search index");
+    const search = pendingSearch?.write(outputDir);
+    pendingSearch = undefined;
+    try {
+      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite), renderSitemaps(plan.urls, kit)));
+      timer.end("feeds");
+      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)`);
+    } finally {
+      await search;
     }
+    if (search) timer.end("search index");
     lastStats = timer.stats();
   });
 }

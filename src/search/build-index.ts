@@ -1,38 +1,69 @@
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
 import type { SearchRecord } from "./records.js";
+import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
-// Each addCustomRecord is a round trip to Pagefind's child process; sending a batch at once
-// halves the time of awaiting each in turn (measured in DESIGN.md: 3.3–4 s vs ~2× at 10,000).
-const BATCH_SIZE = 500;
+// The worker runs compiled JavaScript. When this module itself runs from its TypeScript source
+// (the test suite, which builds dist/ first), the compiled worker in dist/ serves.
+const WORKER_URL = import.meta.url.endsWith(".ts") ? new URL("../../dist/src/search/index-worker.js", import.meta.url) : new URL("./index-worker.js", import.meta.url);
 
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind failed to ${step}:\n${errors.map((e) => `  ${e}`).join("\n")}`);
+/**
+ * An index being built while the rest of the site renders: Pagefind indexes in its own child
+ * process, driven from a worker thread, so the records are indexed on the second core while
+ * Eleventy renders. `write` waits for them, writes the bundle and closes Pagefind.
+ */
+export interface PendingSearchIndex {
+  write(outputDir: string): Promise<{ pages: number; ms: number }>;
+  /** Closes Pagefind without writing (a build that failed before its after-build step). */
+  abandon(): Promise<void>;
 }
 
 /**
- * Indexes the records with Pagefind's Node API in this process and writes the bundle to
- * `<outputDir>/pagefind/`. Custom records rather than the written HTML: the data is already
- * in memory, and indexing it skips reading and parsing every page again (see README, Search).
+ * Starts indexing `records`: custom records from the core's data rather than the written HTML,
+ * because the data is already in memory and indexing it skips reading and parsing every page
+ * again (see README, Search). Every Pagefind response's `errors` fail the build.
  */
-export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void }): Promise<{ pages: number; ms: number }> {
+export function startSearchIndex(records: readonly SearchRecord[], log: (message: string) => void): PendingSearchIndex {
   const started = performance.now();
-  try {
-    const created = await pagefind.createIndex({});
-    check("create an index", created.errors);
-    const index = created.index;
-    if (!index) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind returned no index.`);
-    for (let start = 0; start < input.records.length; start += BATCH_SIZE) {
-      const responses = await Promise.all(input.records.slice(start, start + BATCH_SIZE).map((record) => index.addCustomRecord(record)));
-      for (const [offset, response] of responses.entries()) check(`index ${input.records[start + offset]?.url ?? "a record"}`, response.errors);
-    }
-    const written = await index.writeFiles({ outputPath: path.join(input.outputDir, "pagefind") });
-    check("write the search bundle", written.errors);
-    const ms = Math.round(performance.now() - started);
-    input.log(`${MESSAGE_PREFIX} search: indexed ${input.records.length} pages in ${ms} ms`);
-    return { pages: input.records.length, ms };
-  } finally {
-    await pagefind.close();
-  }
+  const worker = new Worker(WORKER_URL, { workerData: { records } });
+  const failures: string[] = [];
+  let settled = false;
+  let written = false;
+  const finished = new Promise<void>((resolve, reject) => {
+    worker.on("message", (reply: WorkerReply) => {
+      if (reply.kind === "written") written = true;
+      if (reply.kind === "failed") failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e}`).join("\n")}`);
+    });
+    worker.on("error", reject);
+    worker.on("exit", () => {
+      settled = true;
+      resolve();
+    });
+  });
+  // Reported by write(); without this a crash before write() would be an unhandled rejection.
+  finished.catch(() => undefined);
+  const send = (request: WorkerRequest): void => {
+    if (!settled) worker.postMessage(request);
+  };
+  return {
+    async write(outputDir) {
+      send({ kind: "write", outputPath: path.join(outputDir, "pagefind") });
+      await finished;
+      if (failures.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} ${failures.join("\n")}`);
+      if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle.`);
+      const ms = Math.round(performance.now() - started);
+      log(`${MESSAGE_PREFIX} search: indexed ${records.length} pages in ${ms} ms`);
+      return { pages: records.length, ms };
+    },
+    async abandon() {
+      send({ kind: "close" });
+      await finished.catch(() => undefined);
+    },
+  };
+}
+
+/** Indexes the records and writes the bundle to `<outputDir>/pagefind/` in one step. */
+export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void }): Promise<{ pages: number; ms: number }> {
+  return startSearchIndex(input.records, input.log).write(input.outputDir);
 }
