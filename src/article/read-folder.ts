@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../errors.js";
 import { readArticleText, type ReadResult } from "./read.js";
@@ -45,18 +45,40 @@ export interface FolderReadResult {
   cached: number;
 }
 
-function listArticleFiles(root: string): string[] {
+/**
+ * Article files under `root`, sorted, plus warnings for entries that look like articles but
+ * cannot be read. Symlinks to files are followed (a content folder assembled from links is
+ * common); symlinked folders are reported, not walked, since one link to a parent would loop.
+ */
+function listArticleFiles(root: string, displayPath: (full: string) => string): { files: string[]; problems: Problem[] } {
   const found: string[] = [];
+  const problems: Problem[] = [];
+  const skipped = (full: string, received: string, hint: string): void => {
+    problems.push({ severity: "warning", file: displayPath(full), field: "", expected: "an article file or a folder", received, hint });
+  };
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isArticleFileName(entry.name)) found.push(full);
+      else if (entry.isFile()) {
+        if (isArticleFileName(entry.name)) found.push(full);
+      } else if (entry.isSymbolicLink()) {
+        let target: Stats | undefined;
+        try {
+          target = statSync(full);
+        } catch {
+          target = undefined;
+        }
+        if (target?.isDirectory()) skipped(full, "a symbolic link to a folder", "linked folders are not followed, so a link cannot make the walk loop; link the files instead, or move the folder in");
+        else if (!isArticleFileName(entry.name)) continue;
+        else if (target?.isFile()) found.push(full);
+        else skipped(full, target ? "a symbolic link to something that is not a file" : "a symbolic link whose target does not exist", "fix or remove the link");
+      }
     }
   };
   walk(root);
-  return found.sort();
+  return { files: found.sort(), problems };
 }
 
 export function validateFile(file: string, bytes: Uint8Array, timeZone: string): { draft?: ArticleDraft; problems: Problem[] } {
@@ -79,13 +101,15 @@ export function readArticleFolder(contentDir: string, options: { cwd?: string; t
     const problem: Problem = { severity: "error", file: contentDir, field: "", expected: "a folder of article files", received: stats ? "a file" : "nothing (the folder does not exist)", hint: "set the contentDir option or NEWS_DIGEST_CONTENT" };
     return { files: [], drafts: [], problems: [problem], cached: 0 };
   }
-  const absolute = listArticleFiles(root);
+  const displayPath = (full: string): string => path.relative(cwd, full).split(path.sep).join("/");
+  const listing = listArticleFiles(root, displayPath);
+  const absolute = listing.files;
   const files: string[] = [];
   const drafts: ArticleDraft[] = [];
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...listing.problems];
   let cached = 0;
   for (const full of absolute) {
-    const file = path.relative(cwd, full).split(path.sep).join("/");
+    const file = displayPath(full);
     files.push(file);
     const stat = statSync(full);
     let entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);

@@ -18,6 +18,8 @@ export function slugify(value: string): string {
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
+    // ß has no decomposition, so without this "Straße" would slug as "stra-e".
+    .replace(/ß/g, "ss")
     .replace(/&/g, " and ")
     .replace(/\+/g, " plus ")
     .replace(/#/g, " sharp ")

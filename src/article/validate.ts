@@ -20,6 +20,63 @@ export interface ValidationContext {
 
 type Fields = Record<string, unknown>;
 
+/** Fields an article and a related item share: the seeds' shape. */
+const COVERAGE_FIELDS = ["title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "provider", "images", "quality", "heat", "category", "type"] as const;
+/** Fields only a top-level article has: a related item is another outlet's story, not a file of this site. */
+const ARTICLE_ONLY_FIELDS = ["published", "secured", "topics", "related"] as const;
+const ARTICLE_FIELDS: readonly string[] = [...COVERAGE_FIELDS, ...ARTICLE_ONLY_FIELDS];
+const RELATED_FIELDS: readonly string[] = COVERAGE_FIELDS;
+const PROVIDER_FIELDS: readonly string[] = ["name", "domain", "images"];
+const IMAGE_FIELDS: readonly string[] = ["url", "width", "height", "isCached"];
+/** Typos further than this from every known name get no suggestion: it would be a guess. */
+const MAX_SUGGESTION_DISTANCE = 2;
+
+/** Optimal-string-alignment distance: a swapped pair of letters (`pubilshed`) counts as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const above = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(best);
+    }
+    rows.push(row);
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** The known field a misspelt key most likely meant, compared without case; undefined when none is close. */
+function closestField(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = MAX_SUGGESTION_DISTANCE + 1;
+  for (const name of known) {
+    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** A key as a path segment; odd keys are quoted so control characters cannot reach the terminal raw. */
+function fieldPath(prefix: string, key: string): string {
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return prefix ? `${prefix}.${key}` : key;
+  return `${prefix}[${JSON.stringify(key)}]`;
+}
+
+/** A string the author meant as a number (`"80"`), as opposed to a word (`high`). */
+function looksNumeric(value: unknown): boolean {
+  return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
+}
+
 /** Collects problems for one file while fields are read; every check is a type check, never a coercion. */
 class FieldReader {
   readonly problems: Problem[] = [];
@@ -34,6 +91,23 @@ class FieldReader {
 
   warn(field: string, expected: string, value: unknown, hint?: string): void {
     this.problems.push({ severity: "warning", file: this.file, field, expected, received: describeValue(value), ...(hint ? { hint } : {}) });
+  }
+
+  /**
+   * Unknown keys are warnings, not errors: the rest of the file is still good, but a typo such as
+   * `publised: false` would otherwise publish an article its author meant to hold back.
+   */
+  unknownFields(fields: Fields, prefix: string, known: readonly string[], what: string, articleOnly: readonly string[] = []): void {
+    for (const [key, value] of Object.entries(fields)) {
+      if (known.includes(key)) continue;
+      let hint: string;
+      if (articleOnly.includes(key)) hint = `only the article itself takes \`${key}\`, not a related item; it was ignored`;
+      else {
+        const suggestion = closestField(key, known);
+        hint = suggestion ? `did you mean \`${suggestion}\`? It was ignored` : "it was ignored; the README lists the fields";
+      }
+      this.problems.push({ severity: "warning", file: this.file, field: fieldPath(prefix, key), expected: what, received: `an unknown field set to ${describeValue(value)}`, hint });
+    }
   }
 
   string(fields: Fields, key: string, path: string, required: boolean): string | undefined {
@@ -58,7 +132,7 @@ class FieldReader {
     const value = fields[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      this.error(path, "a number", value, typeof value === "string" ? "remove the quotes around the number" : undefined);
+      this.error(path, "a number", value, looksNumeric(value) ? "remove the quotes around the number" : typeof value === "string" ? `use a number, e.g. ${key}: 80` : undefined);
       return undefined;
     }
     return value;
@@ -68,7 +142,7 @@ class FieldReader {
     const value = fields[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-      this.error(path, "a whole number of pixels greater than 0", value, typeof value === "string" ? "remove the quotes around the number" : undefined);
+      this.error(path, "a whole number of pixels greater than 0", value, looksNumeric(value) ? "remove the quotes around the number" : typeof value === "string" ? `use a whole number, e.g. ${key}: 1200` : undefined);
       return undefined;
     }
     return value;
@@ -133,14 +207,16 @@ class FieldReader {
         return;
       }
       const image = entry as Fields;
-      const url = this.string(image, "url", `${at}.url`, true);
+      this.unknownFields(image, at, IMAGE_FIELDS, "a known image field (url, width, height, isCached)");
       const width = this.dimension(image, "width", `${at}.width`);
       const height = this.dimension(image, "height", `${at}.height`);
       this.boolean(image, "isCached", `${at}.isCached`);
-      if (url === undefined) return;
-      const safe = toHttpUrl(url);
+      // An image is decoration: without a usable URL it is dropped, like any bad optional URL, and
+      // the article still builds. Mistyped sizes stay errors, since they show a broken file.
+      const raw = image.url;
+      const safe = typeof raw === "string" ? toHttpUrl(cleanText(raw)) : undefined;
       if (!safe) {
-        this.warn(`${at}.url`, "an absolute http(s) URL", url, "the image was dropped");
+        this.warn(`${at}.url`, "an absolute http(s) URL", typeof raw === "string" ? cleanText(raw) : raw, "the image was dropped");
         return;
       }
       images.push({ url: safe, ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) });
@@ -151,6 +227,7 @@ class FieldReader {
   provider(fields: Fields, path: string): Provider | undefined {
     const provider = this.mapping(fields, "provider", path, true);
     if (!provider) return undefined;
+    this.unknownFields(provider, path, PROVIDER_FIELDS, "a known provider field (name, domain, images)");
     const name = this.string(provider, "name", `${path}.name`, true);
     const rawDomain = this.string(provider, "domain", `${path}.domain`, true);
     const images = this.images(provider, "images", `${path}.images`);
@@ -190,7 +267,7 @@ class FieldReader {
     if (rawDate !== undefined) {
       const date = parseArticleDate(rawDate, this.context.timeZone);
       if (date.ok) publishedAt = date.instant.toISO() ?? undefined;
-      else this.error(at("publishedDateTime"), "an ISO 8601 date-time such as 2021-04-19T15:31:00Z", rawDate, `it is not a real date: ${date.reason}`);
+      else this.error(at("publishedDateTime"), date.expected, rawDate, date.hint);
     }
     if (title === undefined || publishedAt === undefined || canonical === undefined || provider === undefined) return undefined;
     return {
@@ -217,6 +294,7 @@ class FieldReader {
 export function validateArticle(parsed: ParsedFile, context: ValidationContext): { draft?: ArticleDraft; problems: Problem[] } {
   const reader = new FieldReader(parsed.file, context);
   const fields = parsed.data;
+  reader.unknownFields(fields, "", ARTICLE_FIELDS, "a known article field");
   const coverage = reader.coverage(fields, "");
   const published = reader.boolean(fields, "published", "published");
   reader.string(fields, "secured", "secured", false);
@@ -237,6 +315,7 @@ export function validateArticle(parsed: ParsedFile, context: ValidationContext):
       reader.error(at, "a mapping with title, publishedDateTime, webUrl and provider", entry);
       return;
     }
+    reader.unknownFields(entry as Fields, at, RELATED_FIELDS, "a known related-item field", ARTICLE_ONLY_FIELDS);
     const item = reader.coverage(entry as Fields, at);
     if (item) related.push(item);
   });

@@ -17,7 +17,21 @@ export interface Term {
   articles: Article[];
 }
 
-/** Topic identity: NFC and case-folded, so "AI", "ai" and "Ai" are one topic. */
+/**
+ * Topic identity: NFC, then case-folded, so "AI", "ai" and "Ai" are one topic, and so are
+ * "STRASSE"/"straße" and "İstanbul"/"istanbul". toLowerCase alone is not a case fold: it keeps
+ * ß and final ς, and turns İ into i plus a combining dot above. The dot is dropped only after i
+ * and j, where it is redundant; elsewhere (ż, ċ) it tells letters apart.
+ */
 export function topicKey(name: string): string {
-  return name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  return name
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/ς/g, "σ")
+    .normalize("NFD")
+    .replace(/([ij])\u0307/g, "$1")
+    .normalize("NFC")
+    .replace(/\s+/g, " ")
+    .trim();
 }

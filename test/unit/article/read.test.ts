@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleText, formatProblem, readArticleFolder } from "../../../src/index.js";
+import { articleFile } from "../../helpers/article-file.js";
 
 const read = (text: string | Uint8Array) => readArticleText("content/a.md", typeof text === "string" ? Buffer.from(text) : text);
 const problemOf = (text: string | Uint8Array): string => {
@@ -64,5 +65,32 @@ describe("---js front matter never runs", () => {
     expect(folder.drafts).toHaveLength(0);
     expect(folder.problems.map((p) => p.file).sort()).toEqual(["javascript.md", "js.md"]);
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+describe("readArticleFolder and symbolic links", () => {
+  it("follows links to files, reports linked folders and broken links instead of skipping them silently", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "nd-links-"));
+    const content = path.join(dir, "content");
+    const elsewhere = path.join(dir, "elsewhere");
+    mkdirSync(path.join(content, "sub"), { recursive: true });
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(content, "real.md"), articleFile({ title: "Real", originalUrl: "https://outlet.example.com/real" }));
+    writeFileSync(path.join(elsewhere, "target.md"), articleFile({ title: "Linked", originalUrl: "https://outlet.example.com/linked" }));
+    symlinkSync(path.join(elsewhere, "target.md"), path.join(content, "linked.md"));
+    // A link back to an ancestor would make a naive walk loop forever.
+    symlinkSync(content, path.join(content, "sub", "loop"));
+    symlinkSync(path.join(dir, "missing.md"), path.join(content, "broken.md"));
+    symlinkSync(path.join(elsewhere, "target.md"), path.join(content, "not-an-article.json"));
+
+    const folder = readArticleFolder("content", { timeZone: "UTC", cwd: dir });
+    expect(folder.files).toEqual(["content/linked.md", "content/real.md"]);
+    expect(folder.drafts.map((d) => d.title).sort()).toEqual(["Linked", "Real"]);
+    expect(folder.problems.map((p) => `${p.severity}: ${p.file}: ${formatProblem(p)}`)).toMatchInlineSnapshot(`
+      [
+        "warning: content/broken.md: expected an article file or a folder, received a symbolic link whose target does not exist. Hint: fix or remove the link",
+        "warning: content/sub/loop: expected an article file or a folder, received a symbolic link to a folder. Hint: linked folders are not followed, so a link cannot make the walk loop; link the files instead, or move the folder in",
+      ]
+    `);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify, assignUniqueSlugs, paginate, formatProblem } from "../../../src/index.js";
+import { slugify, assignUniqueSlugs, paginate, formatProblem, topicKey } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 
@@ -15,6 +15,7 @@ describe("slugify", () => {
     expect(slugify("Ünïcödé Nämé")).toBe("unicode-name");
     expect(slugify("C++")).toBe("c-plus-plus");
     expect(slugify("C#")).toBe("c-sharp");
+    expect(slugify("Straße")).toBe("strasse");
   });
 
   it("gives non-Latin names a stable fallback", () => {
@@ -65,6 +66,39 @@ describe("topics and providers", () => {
     expect(slugs[1]).toMatch(/^foo-bar-[0-9a-f]{6}$/);
     const warning = digest.problems.find((p) => p.field === "topics");
     expect(warning && formatProblem(warning)).toMatchInlineSnapshot(`"topics: expected distinct slugs for distinct topic names, received "foo bar", "foo-bar" all slugged as "foo-bar". Hint: they were given "foo-bar", "foo-bar-db7329""`);
+  });
+});
+
+describe("topicKey", () => {
+  it("case-folds rather than only lower-casing", () => {
+    expect(topicKey("STRASSE")).toBe(topicKey("straße"));
+    expect(topicKey("Straße")).toBe("strasse");
+    expect(topicKey("\u1E9Etrasse")).toBe("sstrasse");
+    expect(topicKey("İstanbul")).toBe(topicKey("istanbul"));
+    expect(topicKey("ISTANBUL")).toBe("istanbul");
+    expect(topicKey("ΟΔΟΣ")).toBe(topicKey("οδος"));
+    expect(topicKey("Cafe\u0301")).toBe(topicKey("CAFÉ"));
+    expect(topicKey("  Machine   Learning ")).toBe("machine learning");
+  });
+
+  it("keeps letters apart that differ by more than case", () => {
+    // The dot above is dropped only where it is redundant (after i), never from ż or ċ.
+    expect(topicKey("Żaba")).not.toBe(topicKey("zaba"));
+    expect(topicKey("ıstanbul")).not.toBe(topicKey("istanbul"));
+    expect(topicKey("Ai")).toBe("ai");
+  });
+
+  it("merges case-folded spellings into one topic with a stable slug", () => {
+    const digest = digestFromFiles({
+      "1.md": articleFile({ title: "One", topics: ["STRASSE", "İstanbul"], publishedDateTime: "2026-03-01T10:00:00Z", originalUrl: "https://a.example.com/1" }),
+      "2.md": articleFile({ title: "Two", topics: ["Straße", "istanbul"], publishedDateTime: "2026-03-02T10:00:00Z", originalUrl: "https://a.example.com/2" }),
+      "3.md": articleFile({ title: "Three", topics: ["Straße", "Istanbul"], publishedDateTime: "2026-03-03T10:00:00Z", originalUrl: "https://a.example.com/3" }),
+    });
+    expect(digest.topics.map((t) => [t.key, t.label, t.slug, t.count]).sort()).toEqual([
+      ["istanbul", "Istanbul", "istanbul", 3],
+      ["strasse", "Straße", "strasse", 3],
+    ]);
+    expect(digest.problems).toEqual([]);
   });
 });
 
