@@ -11,20 +11,20 @@ export interface FeedPage<T> {
 }
 
 /**
- * RFC 5005 archives. Items are cut oldest-first into fixed chunks of `size`, so archive N always
- * holds the same items and never changes once full; the head holds the newest `size` items.
- * Every full chunk not wholly inside the head is an archive, so head + archives hold every item.
+ * RFC 5005 archives. The head holds the newest `size` items; every older item is in exactly one
+ * archive, so a subscriber walking prev-archive from the head sees each item once. Archives are cut
+ * oldest-first into chunks of `size`, so archive N covers the same stretch of history in every
+ * build: only the newest archive, while the head still overlaps its chunk, is partial, and it only
+ * ever gains items until it is full and then never changes.
  */
 export function planFeedPages<T>(newestFirst: readonly T[], size: number): FeedPage<T>[] {
   const total = newestFirst.length;
   const head = newestFirst.slice(0, size);
-  const headOldestIndex = total - head.length; // index of the head's oldest item in oldest-first order
+  const archived = total - head.length; // the oldest `archived` items are not in the head
   const archives: FeedPage<T>[] = [];
-  for (let n = 1; n * size <= total; n++) {
-    const start = (n - 1) * size;
-    if (start >= headOldestIndex) break;
+  for (let n = 1; (n - 1) * size < archived; n++) {
     // oldest-first index i ↔ newest-first index total - 1 - i
-    const items = newestFirst.slice(total - n * size, total - start);
+    const items = newestFirst.slice(total - Math.min(n * size, archived), total - (n - 1) * size);
     archives.push({ archive: n, items });
   }
   const newest = archives.length;

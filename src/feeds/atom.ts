@@ -1,3 +1,4 @@
+import { escapeText } from "../escape.js";
 import { el, serializeFragment, serializeXml, type SerializedXml } from "./xml.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
@@ -9,33 +10,32 @@ export function renderAtomEntry(item: FeedItem): SerializedXml {
       "entry",
       {},
       el("id", {}, item.id),
-      el("title", { type: "text" }, item.title),
+      // Text constructs as type="html" holding escaped text: RFC 4287 readers decode it back to the
+      // same text, and so do readers that decode entities whatever the type says (as many do).
+      el("title", { type: "html" }, escapeText(item.title)),
       el("link", { rel: "alternate", type: "text/html", href: item.id }),
       el("link", { rel: "related", type: "text/html", href: item.originalUrl }),
       el("published", {}, item.published),
       el("updated", {}, item.published),
       el("author", {}, el("name", {}, item.outlet.name), el("uri", {}, item.outlet.url)),
       item.categories.map((category) => el("category", { term: category.label, scheme: category.url, label: category.label })),
-      item.summary ? el("summary", { type: "text" }, item.summary) : undefined,
+      item.summary ? el("summary", { type: "html" }, escapeText(item.summary)) : undefined,
       el("content", { type: "html" }, item.contentHtml),
-      item.image ? el("link", { rel: "enclosure", type: imageType(item.image.url), href: item.image.url }) : undefined,
+      // Media RSS rather than rel="enclosure": an enclosure wants a byte length and a media type,
+      // and neither is known for an image URL without fetching it.
+      item.image ? el("media:content", { url: item.image.url, medium: "image", width: item.image.width, height: item.image.height }) : undefined,
     ),
   );
-}
-
-function imageType(url: string): string {
-  const extension = /\.(png|gif|webp|avif|svg)(?:$|[?#])/i.exec(url)?.[1]?.toLowerCase();
-  return extension ? (extension === "svg" ? "image/svg+xml" : `image/${extension}`) : "image/jpeg";
 }
 
 export function renderAtom(doc: FeedDocument, renderEntry: (item: FeedItem) => SerializedXml = renderAtomEntry): string {
   return serializeXml(
     el(
       "feed",
-      { xmlns: "http://www.w3.org/2005/Atom", "xmlns:fh": "http://purl.org/syndication/history/1.0", "xml:lang": doc.language },
+      { xmlns: "http://www.w3.org/2005/Atom", "xmlns:media": "http://search.yahoo.com/mrss/", "xmlns:fh": "http://purl.org/syndication/history/1.0", "xml:lang": doc.language },
       el("id", {}, doc.selfUrl),
-      el("title", { type: "text" }, doc.title),
-      doc.description ? el("subtitle", { type: "text" }, doc.description) : undefined,
+      el("title", { type: "html" }, escapeText(doc.title)),
+      doc.description ? el("subtitle", { type: "html" }, escapeText(doc.description)) : undefined,
       el("updated", {}, doc.updated),
       // RFC 4287 requires an author on the feed or on every entry; entries credit the outlet.
       el("author", {}, el("name", {}, doc.siteTitle)),

@@ -1,3 +1,4 @@
+import { escapeText } from "../escape.js";
 import { el, serializeFragment, serializeXml, type SerializedXml } from "./xml.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
@@ -25,7 +26,10 @@ export function renderRssItem(item: FeedItem): SerializedXml {
       el("link", {}, item.id),
       el("guid", { isPermaLink: "true" }, item.id),
       el("pubDate", {}, rfc822(item.published)),
-      item.summary ? el("description", {}, item.summary) : undefined,
+      // RSS 2.0 defines description as entity-encoded HTML and readers render it so: the excerpt is
+      // text, so it is escaped for HTML here and escaped again for XML by the serialiser. Title,
+      // creator and category stay plain text (the spec and the W3C validator treat them as non-HTML).
+      item.summary ? el("description", {}, escapeText(item.summary)) : undefined,
       el("content:encoded", {}, item.contentHtml),
       el("dc:creator", {}, item.outlet.name),
       item.categories.map((category) => el("category", { domain: category.url }, category.label)),

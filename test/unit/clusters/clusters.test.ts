@@ -5,7 +5,7 @@ import { canonicalUrlKey } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 
-const seedsDir = path.resolve(import.meta.dirname, "../../../../shared/seeds");
+const seedsDir = path.resolve(import.meta.dirname, "../../fixtures/seeds");
 
 describe("canonicalUrlKey", () => {
   it("folds tracking parameters, AMP variants, host case, www and trailing slashes", () => {

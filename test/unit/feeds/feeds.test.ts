@@ -4,6 +4,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { renderAllFeeds, feedLinks, planFeedPages, JSON_FEED_VERSION, type FeedFile, type FeedSite } from "../../../src/feeds/index.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
+import { NS, childElement, childElements, descendants, parseHtmlLayer, parseStrictXml, xmlText, type XmlNode } from "../../helpers/strict-xml.js";
 
 const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/news/", title: "Test Digest", description: "Tests & more", language: "en", feedSize: 3 };
 const outlet = { name: "Harbor Ledger", domain: "harbor-ledger.example.com" };
@@ -26,9 +27,6 @@ function sampleFiles(count: number): Record<string, string> {
 const byPath = (files: FeedFile[]): Map<string, string> => new Map(files.map((f) => [f.path, f.contents]));
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["item", "entry", "category", "link", "atom:link", "outline"].includes(name) });
 type Node = Record<string, unknown>;
-// fast-xml-parser decodes `&amp;amp;` twice; for exact round-trips decode the five XML entities in one pass.
-const rawXml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: false, isArray: (name) => ["item", "entry"].includes(name) });
-const decodeXml = (text: unknown): string => String(text).replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[name] ?? "");
 
 describe("feeds for a digest", () => {
   const digest = digestFromFiles(sampleFiles(7));
@@ -44,9 +42,9 @@ describe("feeds for a digest", () => {
     expect(feeds.has("/feeds.opml")).toBe(true);
   });
 
-  it("writes well-formed XML for every RSS, Atom and OPML file", () => {
+  it("writes namespace-well-formed XML 1.0 for every RSS, Atom and OPML file", () => {
     for (const file of files.filter((f) => !f.path.endsWith(".json"))) {
-      expect(XMLValidator.validate(file.contents), file.path).toBe(true);
+      expect(() => parseStrictXml(file.contents, file.path), file.path).not.toThrow();
     }
   });
 
@@ -88,6 +86,14 @@ describe("feeds for a digest", () => {
     expect(entries[0]?.published).toBe("2026-03-07T08:00:00.000Z");
     expect(((entries[0]?.author as Node).name)).toBe("Harbor Ledger");
     expect((entries[0]?.link as Node[]).find((l) => l["@rel"] === "related")?.["@href"]).toBe("https://harbor-ledger.example.com/story-7");
+  });
+
+  it("Atom: the lead image is Media RSS with its size under a declared namespace, never an enclosure with a guessed type", () => {
+    const feed = parseStrictXml(feeds.get("/atom.xml")!);
+    expect(feed.declares.media).toBe(NS.media);
+    const entry = childElements(feed, NS.atom, "entry")[0]!;
+    expect(childElement(entry, NS.media, "content")?.attributes).toEqual({ url: "https://images.example.net/lead.jpg", medium: "image", width: "1200", height: "675" });
+    expect(childElements(entry, NS.atom, "link").map((l) => l.attributes.rel)).toEqual(["alternate", "related"]);
   });
 
   it("JSON Feed 1.1: version, feed_url, next_url, items with content_html, external_url, authors and tags", () => {
@@ -180,39 +186,97 @@ describe("feeds for a digest", () => {
   });
 });
 
-describe("hostile titles and excerpts", () => {
-  const title = `]]> </title> <script>alert(1)</script> & &amp; "q" 'a' \u0001\uFFFE end`;
-  const excerpt = `line one\nline two <img src=x onerror=alert(1)> ]]>`;
-  const digest = digestFromFiles({ "evil.md": articleFile({ title, excerpt, topics: ["C++", "C", "C#", "Foo Bar", "foo-bar", "人工智能", "🚀"] }) });
-  const feeds = byPath([...renderAllFeeds(digest, site)]);
-  const cleanTitle = title.replace(/[\u0001\uFFFE]/g, "").replace(/\s+/g, " ");
+describe("the strict XML parser the feed tests rely on", () => {
+  // fast-xml-parser's validator accepts all three; a feed that relied on that would break real readers.
+  it.each([
+    ["an undeclared prefix", '<rss><atom:link href="x"/></rss>'],
+    ["an undefined entity", "<rss>&nbsp;</rss>"],
+    ["a control character", "<rss>\u0001</rss>"],
+  ])("rejects %s", (_, source) => {
+    expect(XMLValidator.validate(source)).toBe(true);
+    expect(() => parseStrictXml(source)).toThrow();
+  });
+});
 
-  it("round-trips verbatim through each format's parser and injects no elements", () => {
+describe("hostile titles and excerpts", () => {
+  const title = `]]> </title> <script>alert(1)</script> <img src=x onerror=alert(1)> & "q" 'a' \u0001\uFFFE\nend`;
+  const excerpt = `line one\nline two <img src=x onerror=alert(1)> <b>bold</b> ]]> </description> & &amp; &lt;b&gt; "q" 'a' \u0001 <script>alert(2)</script> end`;
+  // A literal entity in a title: text in every format, so it must reach readers as those characters.
+  const entityTitle = "Fish &amp; chips &lt;3";
+  const digest = digestFromFiles({
+    "evil.md": articleFile({ title, excerpt, publishedDateTime: "2026-03-02T10:00:00Z", topics: ["C++", "C", "C#", "Foo Bar", "foo-bar", "人工智能", "🚀"] }),
+    "entity.md": articleFile({ title: entityTitle, excerpt: "Plain.", publishedDateTime: "2026-03-01T10:00:00Z" }),
+  });
+  const feeds = byPath([...renderAllFeeds(digest, site)]);
+  // What the core keeps: characters XML forbids removed, title whitespace folded to single spaces.
+  const cleanTitle = title.replace(/[\u0001\uFFFE]/g, "").replace(/\s+/g, " ");
+  const cleanExcerpt = excerpt.replace(/\u0001/g, "");
+  const firstItem = (root: XmlNode, container: string[], name: string): XmlNode => {
+    let node: XmlNode | undefined = root;
+    for (const step of container) node = node && childElement(node, "", step);
+    const item = node && childElements(node, "", name)[0];
+    if (!item) throw new Error(`no ${name}`);
+    return item;
+  };
+  /** `content:encoded`, Atom `content` and `content_html` hold the excerpt in a paragraph and a link to the original, nothing else. */
+  const expectContentHtml = (markup: string): void => {
+    const layer = parseHtmlLayer(markup);
+    expect(layer.elements).toEqual(["p", "p", "a"]);
+    expect(parseHtmlLayer(markup.slice(0, markup.indexOf("</p>") + 4)).text).toBe(cleanExcerpt);
+  };
+
+  it("RSS: title is text, description and content:encoded are HTML whose text is the excerpt verbatim; no element injected", () => {
     const rss = feeds.get("/feed.xml")!;
-    expect(XMLValidator.validate(rss)).toBe(true);
-    const item = ((rawXml.parse(rss) as { rss: { channel: { item: Node[] } } }).rss.channel.item)[0]!;
-    expect(decodeXml(item.title)).toBe(cleanTitle);
-    expect(decodeXml(item.description)).toBe(excerpt);
-    expect(Object.keys(item).filter((k) => !k.startsWith("@")).sort()).toEqual(["category", "content:encoded", "dc:creator", "description", "guid", "link", "media:content", "pubDate", "title"]);
+    const item = firstItem(parseStrictXml(rss), ["channel"], "item");
+    expect(xmlText(childElement(item, "", "title"))).toBe(cleanTitle);
+    const description = parseHtmlLayer(xmlText(childElement(item, "", "description")));
+    expect(description).toEqual({ text: cleanExcerpt, elements: [] });
+    expectContentHtml(xmlText(childElement(item, NS.content, "encoded")));
+    expect(descendants(item).map((n) => n.name).sort()).toEqual(["category", "category", "category", "category", "category", "category", "category", "content:encoded", "dc:creator", "description", "guid", "item", "link", "media:content", "pubDate", "title"]);
+    const parsed = parseFeed(rss).items[0];
+    expect(parsed?.title).toBe(cleanTitle);
+    expect(parsed?.description).toBe(cleanExcerpt);
+  });
+
+  it("Atom: title, summary and content are HTML whose text is the title or excerpt verbatim; no element injected", () => {
     const atom = feeds.get("/atom.xml")!;
-    expect(XMLValidator.validate(atom)).toBe(true);
-    const entry = ((rawXml.parse(atom) as { feed: { entry: Node[] } }).feed.entry)[0]!;
-    expect(decodeXml((entry.title as Node)["#text"])).toBe(cleanTitle);
-    // Feed readers decode entities in titles a second time (RSS titles are often escaped HTML), so a
-    // literal "&amp;" in a title reads as "&" there; everything else must survive as it was.
-    const asReaders = cleanTitle.replace("&amp;", "&");
-    expect(parseFeed(rss).items[0]?.title).toBe(asReaders);
-    expect(parseFeed(atom).items[0]?.title).toBe(asReaders);
+    const entry = childElements(parseStrictXml(atom), NS.atom, "entry")[0]!;
+    const title = childElement(entry, NS.atom, "title")!;
+    expect([title.attributes.type, parseHtmlLayer(xmlText(title))]).toEqual(["html", { text: cleanTitle, elements: [] }]);
+    const summary = childElement(entry, NS.atom, "summary")!;
+    expect([summary.attributes.type, parseHtmlLayer(xmlText(summary))]).toEqual(["html", { text: cleanExcerpt, elements: [] }]);
+    const content = childElement(entry, NS.atom, "content")!;
+    expect(content.attributes.type).toBe("html");
+    expectContentHtml(xmlText(content));
+    expect(descendants(entry).map((n) => n.name).sort()).toEqual(["author", "category", "category", "category", "category", "category", "category", "category", "content", "entry", "id", "link", "link", "media:content", "name", "published", "summary", "title", "updated", "uri"]);
+    expect(parseFeed(atom).items[0]?.title).toBe(cleanTitle);
+    expect(parseFeed(atom).items[0]?.description).toBe(cleanExcerpt);
+  });
+
+  it("JSON Feed: title and summary are plain strings, content_html is built by the core's escaper", () => {
     const json = JSON.parse(feeds.get("/feed.json")!) as { items: { title: string; summary: string; content_html: string }[] };
     expect(json.items[0]?.title).toBe(cleanTitle);
-    expect(json.items[0]?.summary).toBe(excerpt);
-    expect(json.items[0]?.content_html).toContain("&lt;img src=x onerror=alert(1)&gt;");
-    expect(json.items[0]?.content_html).not.toContain("<img");
+    expect(json.items[0]?.summary).toBe(cleanExcerpt);
+    expectContentHtml(json.items[0]!.content_html);
+  });
+
+  it("keeps a literal entity in a title as those characters, not as the character it names", () => {
+    // An RSS title is plain text, encoded once: encoding it twice would show "&amp;" in readers
+    // that follow the spec and draw the W3C validator's "contains HTML" warning.
+    const rssItem = childElements(childElement(parseStrictXml(feeds.get("/feed.xml")!), "", "channel")!, "", "item")[1]!;
+    expect(xmlText(childElement(rssItem, "", "title"))).toBe(entityTitle);
+    // Atom says which it is, so there the title is escaped HTML and every reader gets the text back.
+    const atom = feeds.get("/atom.xml")!;
+    const entry = childElements(parseStrictXml(atom), NS.atom, "entry")[1]!;
+    expect(parseHtmlLayer(xmlText(childElement(entry, NS.atom, "title")))).toEqual({ text: entityTitle, elements: [] });
+    expect(parseFeed(atom).items[1]?.title).toBe(entityTitle);
+    expect((JSON.parse(feeds.get("/feed.json")!) as { items: { title: string }[] }).items[1]?.title).toBe(entityTitle);
   });
 
   it("gives colliding, spaced, hyphenated, CJK and emoji topics their own feeds", () => {
     const topicFeeds = digest.topics.map((t) => feedLinks({ kind: "topic", term: t }).rss);
-    expect(new Set(topicFeeds).size).toBe(7);
+    expect(new Set(topicFeeds).size).toBe(digest.topics.length);
+    expect(digest.topics.map((t) => t.label).sort()).toEqual(["C", "C#", "C++", "Foo Bar", "Markets", "foo-bar", "人工智能", "🚀"].sort());
     for (const path of topicFeeds) {
       expect(feeds.has(path), path).toBe(true);
       expect(path).toMatch(/^\/topics\/[a-z0-9-]+\/feed\.xml$/);
@@ -221,16 +285,34 @@ describe("hostile titles and excerpts", () => {
 });
 
 describe("planFeedPages", () => {
-  it("keeps archive pages fixed as items are added, and covers every item", () => {
-    const items = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i); // newest first
+  const items = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i); // newest first
+
+  it("puts every item in exactly one document: the newest in the head, older ones in oldest-first archives", () => {
     expect(planFeedPages(items(2), 3)).toEqual([{ archive: 0, items: [2, 1] }]);
+    expect(planFeedPages(items(3), 3)).toEqual([{ archive: 0, items: [3, 2, 1] }]);
     expect(planFeedPages(items(6), 3).map((p) => p.items)).toEqual([[6, 5, 4], [3, 2, 1]]);
     const seven = planFeedPages(items(7), 3);
     expect(seven.map((p) => [p.archive, p.items, p.older, p.newer])).toEqual([
       [0, [7, 6, 5], 2, undefined],
       [1, [3, 2, 1], undefined, 2],
-      [2, [6, 5, 4], 1, undefined],
+      [2, [4], 1, undefined],
     ]);
-    expect(planFeedPages(items(8), 3)[1]?.items).toEqual([3, 2, 1]);
+    for (let n = 0; n <= 20; n++) {
+      const all = planFeedPages(items(n), 3).flatMap((p) => p.items);
+      expect(all.sort((a, b) => a - b), String(n)).toEqual(items(n).reverse());
+    }
+  });
+
+  it("keeps a full archive unchanged as items are added, and only lets the newest one grow", () => {
+    const archivesOf = (n: number): Map<number, number[]> => new Map(planFeedPages(items(n), 3).filter((p) => p.archive > 0).map((p) => [p.archive, p.items]));
+    for (let n = 4; n < 20; n++) {
+      const before = archivesOf(n);
+      const after = archivesOf(n + 1);
+      for (const [archive, pageItems] of before) {
+        const later = after.get(archive)!;
+        if (pageItems.length === 3) expect(later, `${n}: archive ${archive}`).toEqual(pageItems);
+        else expect(later.slice(-pageItems.length), `${n}: archive ${archive}`).toEqual(pageItems);
+      }
+    }
   });
 });
