@@ -2,8 +2,10 @@
 // APIs only. Article data is set with textContent and setAttribute, never parsed as HTML.
 const PAGE_SIZE = 20;
 const FILTER_GROUPS = [
-  { key: "provider", legend: "Outlet" },
-  { key: "topic", legend: "Topic" },
+  { key: "provider", legend: "Outlet", order: (a, b) => a.localeCompare(b) },
+  { key: "topic", legend: "Topic", order: (a, b) => a.localeCompare(b) },
+  // A news archive is browsed from the latest year back.
+  { key: "year", legend: "Year", order: (a, b) => b.localeCompare(a) },
 ];
 
 const form = document.querySelector(".search-form");
@@ -21,16 +23,14 @@ let pending = [];
 
 function readState(search) {
   const params = new URLSearchParams(search);
-  return {
-    q: params.get("q") ?? "",
-    sort: params.get("sort") === "newest" ? "newest" : "",
-    provider: params.getAll("provider"),
-    topic: params.getAll("topic"),
-  };
+  const state = { q: params.get("q") ?? "", sort: params.get("sort") === "newest" ? "newest" : "" };
+  for (const group of FILTER_GROUPS) state[group.key] = params.getAll(group.key);
+  return state;
 }
 
 function currentState() {
-  const state = { q: input.value.trim(), sort: sortSelect.value, provider: [], topic: [] };
+  const state = { q: input.value.trim(), sort: sortSelect.value };
+  for (const group of FILTER_GROUPS) state[group.key] = [];
   for (const box of filtersBox.querySelectorAll("input[type=checkbox]:checked")) state[box.name].push(box.value);
   return state;
 }
@@ -38,8 +38,7 @@ function currentState() {
 function stateToQuery(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
-  for (const value of state.provider) params.append("provider", value);
-  for (const value of state.topic) params.append("topic", value);
+  for (const group of FILTER_GROUPS) for (const value of state[group.key]) params.append(group.key, value);
   if (state.sort) params.set("sort", state.sort);
   const query = params.toString();
   return query ? `?${query}` : location.pathname;
@@ -54,14 +53,51 @@ function isHttpUrl(value) {
   }
 }
 
-function renderFilters(state, counts) {
-  filtersBox.replaceChildren();
+/** Pagefind filters for every chosen group except `without`. */
+function filtersFor(state, without) {
+  const filters = {};
   for (const group of FILTER_GROUPS) {
-    const values = Object.keys(allFilters[group.key] ?? {}).sort((a, b) => a.localeCompare(b));
+    if (group.key !== without && state[group.key].length) filters[group.key] = { any: state[group.key] };
+  }
+  return filters;
+}
+
+/**
+ * Counts for groups with a selection, each from a search without that group's own selection:
+ * values within a group are ORed, so a value's count must say what ticking it would add to,
+ * not how many of the current (already narrowed) results carry it. Groups without a selection
+ * take their counts from the main search, which is exactly that search.
+ */
+async function ownGroupCounts(state) {
+  const counts = {};
+  await Promise.all(
+    FILTER_GROUPS.filter((group) => state[group.key].length).map(async (group) => {
+      const filters = filtersFor(state, group.key);
+      // Nothing else narrows it: the whole index's counts, already loaded, need no search.
+      if (!state.q && Object.keys(filters).length === 0) {
+        counts[group.key] = allFilters[group.key] ?? {};
+        return;
+      }
+      const search = await pagefind.search(state.q || null, { filters });
+      counts[group.key] = search.filters?.[group.key] ?? {};
+    }),
+  );
+  return counts;
+}
+
+function renderFilters(state, counts) {
+  // Rebuilding the boxes would otherwise drop keyboard focus and fold up a group the visitor opened.
+  const focused = filtersBox.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement ? { name: document.activeElement.name, value: document.activeElement.value } : null;
+  const opened = new Set([...filtersBox.querySelectorAll("details[open]")].map((details) => details.dataset.group));
+  filtersBox.replaceChildren();
+  let refocus = null;
+  for (const group of FILTER_GROUPS) {
+    const values = Object.keys(allFilters[group.key] ?? {}).sort(group.order);
     if (values.length === 0) continue;
     const details = document.createElement("details");
     details.className = `filter-group filter-${group.key}`;
-    if (state[group.key].length) details.open = true;
+    details.dataset.group = group.key;
+    if (state[group.key].length || opened.has(group.key)) details.open = true;
     const summary = document.createElement("summary");
     summary.textContent = state[group.key].length ? `${group.legend} (${state[group.key].length} chosen)` : group.legend;
     const fieldset = document.createElement("fieldset");
@@ -76,16 +112,19 @@ function renderFilters(state, counts) {
       box.name = group.key;
       box.value = value;
       box.checked = state[group.key].includes(value);
-      const count = counts?.[group.key]?.[value] ?? allFilters[group.key][value] ?? 0;
+      // A value missing from a search's counts has no results there, whatever the index total.
+      const count = (counts ? counts[group.key]?.[value] : allFilters[group.key][value]) ?? 0;
       const text = document.createElement("span");
       text.textContent = `${value} (${count})`;
       label.append(box, " ", text);
       fieldset.append(label);
+      if (focused && focused.name === group.key && focused.value === value) refocus = box;
     }
     details.append(summary, fieldset);
     filtersBox.append(details);
   }
   filtersBox.hidden = filtersBox.childElementCount === 0;
+  refocus?.focus();
 }
 
 function renderResult(data) {
@@ -137,25 +176,28 @@ async function showMore(thisRun, replace = false) {
 
 async function runSearch(state) {
   const thisRun = ++run;
-  const filters = {};
-  if (state.provider.length) filters.provider = { any: state.provider };
-  if (state.topic.length) filters.topic = { any: state.topic };
+  const filters = filtersFor(state);
   const hasFilters = Object.keys(filters).length > 0;
   if (!state.q && !hasFilters && !state.sort) {
     renderFilters(state);
     list.replaceChildren();
     pending = [];
     moreButton.hidden = true;
-    status.textContent = "Type a word to search, or choose an outlet or topic.";
+    status.textContent = "Type a word to search, or choose an outlet, topic or year.";
     return;
   }
   status.textContent = "Searching…";
-  const search = await pagefind.search(state.q || null, { filters, ...(state.sort === "newest" ? { sort: { date: "desc" } } : {}) });
+  const [search, ownCounts] = await Promise.all([
+    pagefind.search(state.q || null, { filters, ...(state.sort === "newest" ? { sort: { date: "desc" } } : {}) }),
+    ownGroupCounts(state),
+  ]);
   if (thisRun !== run) return;
   pending = [...search.results];
   // The count is announced only once the cards it describes are on the page.
   if (!(await showMore(thisRun, true))) return;
-  renderFilters(state, search.filters);
+  const counts = {};
+  for (const group of FILTER_GROUPS) counts[group.key] = ownCounts[group.key] ?? search.filters?.[group.key] ?? {};
+  renderFilters(state, counts);
   status.textContent = `${search.results.length} ${search.results.length === 1 ? "result" : "results"}`;
 }
 

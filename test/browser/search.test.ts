@@ -16,12 +16,29 @@ const files = {
   "4.md": story(4, "Turbine maker shares jump", "Harbor Ledger", ["Markets"]),
   "5.md": story(5, "Grid operators brace for heat", "Northwind Wire", ["Climate"]),
   "6.md": story(6, "Secret zeppelin prototype", "Kestrel Daily", ["Energy"], { published: false, excerpt: "An unpublished zeppelin story." }),
+  // Stories about "rates" spread over three years, none of them about turbines, for the facet and year tests.
+  "8.md": story(8, "Central bank holds rates", "Kestrel Daily", ["Markets"], { publishedDateTime: "2024-05-02T10:00:00Z" }),
+  "9.md": story(9, "Mortgage rates ease", "Harbor Ledger", ["Markets"], { publishedDateTime: "2025-06-01T10:00:00Z" }),
+  "10.md": story(10, "Rates outlook for savers", "Northwind Wire", ["Markets", "Climate"], { publishedDateTime: "2025-11-20T10:00:00Z" }),
+  "11.md": story(11, "Insurers reprice flood rates", "Northwind Wire", ["Climate"], { publishedDateTime: "2024-09-15T10:00:00Z" }),
+  "12.md": story(12, "Rates traders eye inflation", "Harbor Ledger", ["Markets"]),
   "7.md": story(7, `<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> turbine`, "Kestrel Daily", ["Energy"], { excerpt: `<img src=x onerror="window.__pwned = 3"> hostile turbine excerpt` }),
 };
 
 /** Page-side code as a string: the test runner would rewrite a dynamic import() in a function. */
 const pagefindCount = (term: string, filters: object): string =>
   `(async () => { const pagefind = await import(document.querySelector(".search-form").dataset.bundle); return (await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)} })).results.length; })()`;
+
+const PREFIX = "/news/";
+
+type FilterQuery = Record<string, { any: string[] }>;
+
+/**
+ * Page-side code as a string: the titles and dates Pagefind's own JS API returns, imported
+ * straight from the bundle's URL under the prefix rather than through the page's script.
+ */
+const pagefindResults = (term: string | null, filters: FilterQuery, sort?: Record<string, "asc" | "desc">): string =>
+  `(async () => { const pagefind = await import(${JSON.stringify(`${PREFIX}pagefind/pagefind.js`)}); const search = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)}${sort ? `, sort: ${JSON.stringify(sort)}` : ""} }); return Promise.all(search.results.map(async (result) => { const data = await result.data(); return { title: data.meta.title, datetime: data.meta.datetime }; })); })()`;
 
 describe("search in a real browser, under a path prefix", () => {
   let server: StaticServer;
@@ -33,7 +50,7 @@ describe("search in a real browser, under a path prefix", () => {
     const build = await buildFixture({ name: "search", files, options: { search: true }, pathPrefix: "/news/" });
     if (build.error) throw build.error;
     expect(build.exists("/pagefind/pagefind.js")).toBe(true);
-    server = await serveStatic(build.outputDir, "/news/");
+    server = await serveStatic(build.outputDir, PREFIX);
     browser = await launchChromium();
     page = await browser.newPage();
     errors = collectErrors(page);
@@ -53,6 +70,21 @@ describe("search in a real browser, under a path prefix", () => {
   async function apiCount(term: string, providers: string[]): Promise<number> {
     return page.evaluate(pagefindCount(term, { provider: { any: providers } }));
   }
+  async function apiResults(term: string | null, filters: FilterQuery, sort?: Record<string, "asc" | "desc">): Promise<{ title: string; datetime: string }[]> {
+    return page.evaluate(pagefindResults(term, filters, sort));
+  }
+  /** The count shown next to each value of a filter group, by value. */
+  async function labelCounts(group: string): Promise<Record<string, number>> {
+    const entries = await page.locator(`.filter-${group} label`).evaluateAll((labels) =>
+      labels.map((label) => {
+        const match = /^(.*) \((\d+)\)$/.exec(label.textContent?.trim() ?? "");
+        return [label.querySelector("input")?.value ?? "", match ? Number(match[2]) : Number.NaN] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+  const waitForStatus = (text: string) => page.waitForFunction((expected) => document.querySelector(".search-status")?.textContent === expected, text);
+  const resultsText = (n: number) => `${n} ${n === 1 ? "result" : "results"}`;
 
   it("finds the matching articles for a query, as links under the prefix", async () => {
     await page.goto(`${server.baseUrl}search/`);
@@ -112,6 +144,87 @@ describe("search in a real browser, under a path prefix", () => {
     expect(await card.locator(".excerpt").textContent()).toBe(`<img src=x onerror="window.__pwned = 3"> hostile turbine excerpt`);
     expect(await page.locator(".search-results script, .search-results img:not(.card-image)").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("counts another provider by what ticking it adds (OR), not by the already narrowed results", async () => {
+    await open("?q=rates&provider=Kestrel+Daily");
+    const kestrel = (await apiResults("rates", { provider: { any: ["Kestrel Daily"] } })).length;
+    expect(kestrel).toBeGreaterThan(0);
+    expect(await status()).toBe(resultsText(kestrel));
+    const counts = await labelCounts("provider");
+    expect(Object.keys(counts).sort()).toEqual(["Harbor Ledger", "Kestrel Daily", "Northwind Wire"]);
+    expect(counts["Kestrel Daily"]).toBe(kestrel);
+    for (const other of ["Harbor Ledger", "Northwind Wire"]) {
+      const either = (await apiResults("rates", { provider: { any: ["Kestrel Daily", other] } })).length;
+      // Each article has one provider, so the groups are disjoint and the difference is what ticking adds.
+      expect(counts[other], other).toBe(either - kestrel);
+      expect(counts[other], other).toBeGreaterThan(0);
+    }
+    await page.locator('.filter-provider input[value="Harbor Ledger"]').check();
+    await waitForStatus(resultsText(kestrel + counts["Harbor Ledger"]!));
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=Harbor+Ledger&provider=Kestrel+Daily`);
+  });
+
+  it("counts each group with the other groups' choices applied, and sorts the narrowed results by newest", async () => {
+    const selection: Record<string, string[]> = { provider: ["Harbor Ledger"], topic: ["Markets"], year: ["2025"] };
+    await open("?q=rates&provider=Harbor+Ledger&topic=Markets&year=2025&sort=newest");
+    const only = (group?: string, value?: string): FilterQuery =>
+      Object.fromEntries(Object.entries(selection).map(([key, values]) => [key, { any: key === group ? [value!] : values }]));
+    const shown = await apiResults("rates", only(), { date: "desc" });
+    expect(shown.map((r) => r.title)).toEqual(["Mortgage rates ease"]);
+    expect(await titles()).toEqual(shown.map((r) => r.title));
+    for (const group of Object.keys(selection)) {
+      const counts = await labelCounts(group);
+      expect(Object.keys(counts).length, group).toBeGreaterThan(1);
+      for (const [value, count] of Object.entries(counts)) {
+        // What this value alone would give in its group, every other group's choice still applied.
+        expect(count, `${group}=${value}`).toBe((await apiResults("rates", only(group, value))).length);
+      }
+    }
+    expect((await labelCounts("year"))["2024"]).toBe(0);
+    expect((await page.locator(".filter-year label").allTextContents()).map((text) => text.trim())).toEqual(["2026 (1)", "2025 (1)", "2024 (0)"]);
+    await page.locator('.filter-provider input[value="Northwind Wire"]').check();
+    await waitForStatus("2 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=Harbor+Ledger&provider=Northwind+Wire&topic=Markets&year=2025&sort=newest`);
+    const dates = await page.locator(".search-results time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+    expect(dates).toEqual((await apiResults("rates", { ...only(), provider: { any: ["Harbor Ledger", "Northwind Wire"] } }, { date: "desc" })).map((r) => r.datetime));
+    expect(dates.length).toBe(2);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it("narrows to a year, keeps it in the URL, and restores it after Back and a reload", async () => {
+    await open("?q=rates");
+    const all = (await apiResults("rates", {})).length;
+    expect(await status()).toBe(resultsText(all));
+    await page.locator(".filter-year summary").click();
+    await page.locator('.filter-year input[value="2025"]').check();
+    const in2025 = await apiResults("rates", { year: { any: ["2025"] } });
+    expect(in2025.length).toBeGreaterThan(0);
+    expect(in2025.length).toBeLessThan(all);
+    await waitForStatus(resultsText(in2025.length));
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&year=2025`);
+    const datetimes = () => page.locator(".search-results time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+    expect((await datetimes()).every((d) => d.startsWith("2025-"))).toBe(true);
+    expect((await titles()).sort()).toEqual(in2025.map((r) => r.title).sort());
+    expect((await titles()).sort()).toEqual(["Mortgage rates ease", "Rates outlook for savers"]);
+
+    // Two years are either year (OR), and Back returns to one.
+    await page.locator('.filter-year input[value="2024"]').check();
+    await waitForStatus(resultsText((await apiResults("rates", { year: { any: ["2025", "2024"] } })).length));
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&year=2025&year=2024`);
+    await page.goBack();
+    await waitForStatus(resultsText(in2025.length));
+    expect(await page.locator('.filter-year input[value="2024"]').isChecked()).toBe(false);
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&year=2025`);
+
+    await page.reload();
+    await page.waitForFunction(() => /\d+ results?/.test(document.querySelector(".search-status")?.textContent ?? ""));
+    expect(await status()).toBe(resultsText(in2025.length));
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&year=2025`);
+    expect(await page.locator('.filter-year input[value="2025"]').isChecked()).toBe(true);
+    expect(await page.locator("#search-query").inputValue()).toBe("rates");
+    expect((await titles()).sort()).toEqual(in2025.map((r) => r.title).sort());
+    expect((await datetimes()).every((d) => d.startsWith("2025-"))).toBe(true);
   });
 
   it("logs no console errors", () => {
