@@ -1,15 +1,18 @@
 // The starter news digest: Eleventy 3 plus this plugin. Everything a site owner usually changes is here.
-// Build: `npm run site` (or `npx eleventy`); build and serve with live reload: `npm start`.
+// Build and serve with live reload: `npm start`. Build to deploy: `NEWS_DIGEST_URL=https://… npm run site`.
 import newsDigest from "./dist/plugin/index.js";
 
 /** @param {import("./plugin/eleventy-types.js").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
+  // Eleventy 3 sets ELEVENTY_RUN_MODE ("build" | "serve" | "watch") before it reads this file.
+  const serving = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
   eleventyConfig.addPlugin(newsDigest, {
     siteTitle: "The Banking & Tech Digest",
     siteDescription: "Fictional sample news, gathered from many outlets.",
-    // Feeds, sitemaps and canonical links need the public address. Set NEWS_DIGEST_URL when you
-    // deploy; the fallback suits `npm start` on this machine.
-    siteUrl: process.env.NEWS_DIGEST_URL || "http://localhost:8080",
+    // Feeds, sitemaps and canonical links need the public address: set NEWS_DIGEST_URL (an origin;
+    // a subpath goes in --pathprefix). Only the dev server falls back to localhost, so a build meant
+    // for deploying never points at this machine: without the variable it stops and says so.
+    siteUrl: process.env.NEWS_DIGEST_URL || (serving ? "http://localhost:8080" : ""),
     // Point the site at another folder of articles without editing this file: NEWS_DIGEST_CONTENT=path.
     contentDir: process.env.NEWS_DIGEST_CONTENT || "content",
     language: "en",

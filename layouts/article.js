@@ -13,6 +13,8 @@ export default function article(data, kit) {
   const logo = item.provider.images[0];
   const others = data.alsoCoveredBy;
   const paragraphs = item.body ? item.body.split(/\n\s*\n/) : [];
+  // A logo's width/height come only from the file: a guessed size would give the browser a wrong
+  // aspect ratio. Without them the stylesheet's fixed box (`.article .provider img`) still holds it.
 
   // schema.org NewsArticle: the outlet is the publisher of the original, which this page is based on.
   const structured = {
@@ -32,7 +34,7 @@ export default function article(data, kit) {
   const body = html`<article class="article">
 <header>
 <p class="meta">
-<a class="provider" href="${url(provider.url)}">${logo ? html`<img src="${logo.url}" alt="" width="${logo.width || 32}" height="${logo.height || 32}" loading="lazy" decoding="async">` : ""}${provider.label}</a>
+<a class="provider" href="${url(provider.url)}">${logo ? html`<img src="${logo.url}" alt=""${logo.width ? html` width="${logo.width}"` : ""}${logo.height ? html` height="${logo.height}"` : ""} loading="lazy" decoding="async">` : ""}${provider.label}</a>
 · <time datetime="${item.publishedAt}">${kit.formatDate(item.publishedAt)}</time>
 </p>
 <h1>${item.title}</h1>

@@ -9,7 +9,9 @@
  */
 export default function base(data, kit) {
   const { html, site, url } = kit;
-  const canonical = site.siteUrl ? kit.absoluteUrl(data.pageUrl) : undefined;
+  // A noindex page (the 404, served at any missing path) has no address of its own to name:
+  // a canonical or og:url pointing at /404.html would ask crawlers to index it after all.
+  const canonical = site.siteUrl && !data.noindex ? kit.absoluteUrl(data.pageUrl) : undefined;
   const description = data.description || site.description;
   const image = data.image;
   return html`<!doctype html>

@@ -69,8 +69,19 @@ const CHECKS: { [K in keyof NewsDigestOptions]: Check } = {
   siteDescription: anyString,
   siteUrl: (v) => {
     if (v === "") return undefined;
-    if (typeof v === "string" && isHttpUrl(v)) return undefined;
-    return { expected: "an absolute http(s) URL or an empty string", hint: "for example https://news.example.org" };
+    if (typeof v !== "string" || !isHttpUrl(v)) return { expected: "an absolute http(s) URL or an empty string", hint: "for example https://news.example.org" };
+    // Every absolute URL is siteUrl + Eleventy's pathPrefix + page path, so a path here would be
+    // doubled under --pathprefix (https://you.github.io/news/news/…). Issue 4: "site URL … path prefix with --pathprefix".
+    const url = new URL(v);
+    if (url.pathname !== "/") {
+      const prefix = url.pathname.replace(/\/*$/, "/");
+      return {
+        expected: "an origin without a path, such as https://news.example.org",
+        hint: `put the subpath in Eleventy's pathPrefix instead: siteUrl "${url.origin}" with pathPrefix "${prefix}" (or --pathprefix=${prefix})`,
+      };
+    }
+    if (url.search !== "" || url.hash !== "") return { expected: "an origin without a query or fragment, such as https://news.example.org" };
+    return undefined;
   },
   language: (v) =>
     typeof v === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) ? undefined : { expected: "a BCP 47 language tag such as \"en\" or \"pt-BR\"" },
@@ -126,5 +137,24 @@ export function resolveOptions(input: unknown = {}): NewsDigestOptions {
     throw new NewsDigestError(`${MESSAGE_PREFIX} invalid plugin options:\n${formatReport(problems)}`, problems);
   }
   const options = merged as unknown as NewsDigestOptions;
+  // Only "/" can be left as a path by now; stored without it so URLs join as siteUrl + pathPrefix + path.
   return { ...options, siteUrl: options.siteUrl.replace(/\/+$/, "") };
+}
+
+/**
+ * Throws when no site URL is configured. Feeds, sitemaps and canonical links need absolute URLs, so
+ * the plugin calls this when it is added rather than letting a build get as far as the feeds and
+ * fail there (or, worse, publish a site without them). The starter site reads `NEWS_DIGEST_URL`.
+ */
+export function requireSiteUrl(options: Pick<NewsDigestOptions, "siteUrl">): void {
+  if (options.siteUrl !== "") return;
+  const problem: Problem = {
+    severity: "error",
+    file: "options",
+    field: "siteUrl",
+    expected: "the absolute http(s) address the site is served from",
+    received: describeValue(options.siteUrl),
+    hint: 'set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable',
+  };
+  throw new NewsDigestError(`${MESSAGE_PREFIX} a required plugin option is missing:\n${formatReport([problem])}`, [problem]);
 }

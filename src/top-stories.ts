@@ -15,12 +15,28 @@ export function storyScore(article: Article, outlets: number): number {
   return quality + heat + coverage;
 }
 
-/** The `count` best-scoring of the newest articles; ties go to the newer one. */
+/**
+ * The `count` best-scoring of the newest articles, one per story: when several outlets' copies of
+ * one story cluster are candidates, only the best-scoring copy stays, so the block shows `count`
+ * different stories rather than one story `count` times (they share the cluster's coverage score).
+ * Ties go to the newer article.
+ */
 export function rankTopStories(articles: readonly Article[], clusters: ClusterIndex, count: number): Article[] {
-  return articles
+  const ranked = articles
     .slice(0, CANDIDATES)
-    .map((article, index) => ({ article, index, score: storyScore(article, clusters.clusterOf.get(article.pageUrl)?.outlets ?? 1) }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, count)
-    .map((entry) => entry.article);
+    .map((article, index) => {
+      const cluster = clusters.clusterOf.get(article.pageUrl);
+      // An article outside every cluster is a story of its own; page URLs and cluster ids never collide.
+      return { article, index, story: cluster ? `cluster:${cluster.id}` : `page:${article.pageUrl}`, score: storyScore(article, cluster?.outlets ?? 1) };
+    })
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  const seen = new Set<string>();
+  const top: Article[] = [];
+  for (const entry of ranked) {
+    if (top.length >= count) break;
+    if (seen.has(entry.story)) continue;
+    seen.add(entry.story);
+    top.push(entry.article);
+  }
+  return top;
 }

@@ -2,12 +2,21 @@ import type { Article } from "../article/types.js";
 import type { CoverageLink } from "../clusters/build-clusters.js";
 import type { Digest } from "../digest.js";
 import { paginate, type Page } from "../taxonomy/paginate.js";
-import { topicKey, type Term } from "../taxonomy/term.js";
+import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
 
-/** A link to a term page, as cards and article pages show it. */
+/**
+ * A provider or topic as cards, article pages and the `providers`/`topics` collections show it
+ * (issue 4: "terms with slug, label, count, url"). Plain data: the term's article list stays out,
+ * so a site template iterating a collection does not drag every article along.
+ */
 export interface TermLink {
+  kind: TermKind;
+  /** Unique path segment under `/providers/` or `/topics/`. */
+  slug: string;
   label: string;
+  /** Site-relative URL of the term's first page, without the path prefix. */
   url: string;
+  /** Published articles in the term. */
   count: number;
 }
 
@@ -63,7 +72,7 @@ export interface SitePlan {
 
 export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term: Term };
 
-const toLink = (term: Term): TermLink => ({ label: term.label, url: term.url, count: term.count });
+const toLink = (term: Term): TermLink => ({ kind: term.kind, slug: term.slug, label: term.label, url: term.url, count: term.count });
 
 /**
  * Turns the digest into plain page objects, one per HTML page, so the adapter only has to hand
@@ -101,15 +110,16 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
     lists.push({ kind: "home", page, pageUrl: page.url, feeds: { title: siteTitle, ...feedLinks({ kind: "site" }) }, topStories: page.pageNumber === 1 ? topStories : [] });
   }
   for (const term of [...digest.providers, ...digest.topics]) {
-    const link = toLink(term);
+    const link = (term.kind === "provider" ? providerLinks : topicLinks).get(term.key) as TermLink;
     const feeds = { title: `${term.label} — ${siteTitle}`, ...feedLinks({ kind: term.kind, term }) };
     for (const page of paginate(term.articles.map(cardOf), pageSize, term.url)) {
       lists.push({ kind: term.kind, term: link, page, pageUrl: page.url, feeds, topStories: [] });
     }
   }
 
-  const providers = digest.providers.map(toLink);
-  const topics = digest.topics.map(toLink);
+  // One link object per term, shared by cards, term pages and the collections.
+  const providers = [...providerLinks.values()];
+  const topics = [...topicLinks.values()];
   const termIndexes: TermIndexData[] = [
     { kind: "provider", title: "Providers", terms: providers, pageUrl: "/providers/" },
     { kind: "topic", title: "Topics", terms: topics, pageUrl: "/topics/" },

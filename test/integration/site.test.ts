@@ -3,6 +3,9 @@ import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
 import { parseHtml, textContent } from "../helpers/html.js";
 import { brokenInternalLinks } from "../helpers/links.js";
+import { buildSite, errorMessages, type RawOptions } from "../helpers/build-site.js";
+import newsDigest from "../../plugin/index.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 
 const outletA = { name: "Harbor Ledger", domain: "harbor-ledger.example.com", images: [{ url: "https://images.example.net/harbor.png", width: 50, height: 50 }] };
 const outletB = { name: "Northwind Wire", domain: "northwind.example.org", images: [] };
@@ -248,5 +251,143 @@ describe("layout overrides", () => {
     const page = parseHtml(build.read("/404.html"));
     expect(page.text("h1")).toBe("Custom 404 <ok>");
     expect(page.one(".site-header")).not.toBeNull();
+  });
+});
+
+describe("collections in a site's own templates", () => {
+  // A page of the site itself (not the plugin's), as a site owner would write it in Nunjucks.
+  const page = `---
+permalink: /everything/
+---
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Everything</title></head><body>
+<ol class="articles">{% for a in collections.articles %}<li><a href="{{ a.url | url }}">{{ a.title }}</a></li>{% endfor %}</ol>
+{% for kind in ["providers", "topics"] %}<ul class="{{ kind }}">{% for t in collections[kind] %}<li data-kind="{{ t.kind }}" data-slug="{{ t.slug }}" data-count="{{ t.count }}"><a href="{{ t.url | url }}">{{ t.label }}</a></li>{% endfor %}</ul>{% endfor %}
+</body></html>
+`;
+  let build: FixtureBuild;
+  beforeAll(async () => {
+    build = await buildSite({ name: "collections", files: minimalFiles, siteFiles: { "everything.njk": page }, pathPrefix: "/news/" });
+    if (build.error) throw build.error;
+  });
+
+  it("lists published articles, newest first, each with its page url", () => {
+    const html = parseHtml(build.read("/everything/"));
+    expect(html.all(".articles a").map((a) => [textContent(a), html.attr(a, "href")])).toEqual([
+      ["Rates hold steady", "/news/articles/2026-03-03-rates-hold-steady/"],
+      ["Central bank keeps rates", "/news/articles/2026-03-03-central-bank-keeps-rates/"],
+    ]);
+  });
+
+  it("lists providers and topics as terms with kind, slug, label, count and url", () => {
+    const html = parseHtml(build.read("/everything/"));
+    const terms = (kind: string) =>
+      html.all(`.${kind} li`).map((li) => {
+        const a = li.children.find((c) => "name" in c && c.name === "a") as Parameters<typeof textContent>[0];
+        return { kind: li.attribs["data-kind"], slug: li.attribs["data-slug"], count: li.attribs["data-count"], label: textContent(a), href: html.attr(a as never, "href") };
+      });
+    expect(terms("providers")).toEqual([
+      { kind: "provider", slug: "harbor-ledger-example-com", count: "1", label: "Harbor Ledger", href: "/news/providers/harbor-ledger-example-com/" },
+      { kind: "provider", slug: "northwind-example-org", count: "1", label: "Northwind Wire", href: "/news/providers/northwind-example-org/" },
+    ]);
+    expect(terms("topics")).toEqual([
+      { kind: "topic", slug: "central-banks", count: "2", label: "Central Banks", href: "/news/topics/central-banks/" },
+      { kind: "topic", slug: "markets", count: "1", label: "Markets", href: "/news/topics/markets/" },
+    ]);
+  });
+
+  it("gives urls that resolve to written pages under the path prefix", () => {
+    expect(brokenInternalLinks(build, "/news/")).toEqual([]);
+  });
+});
+
+describe("adding the plugin", () => {
+  it("twice builds once, with the first call's options", async () => {
+    const build = await buildSite({
+      name: "twice",
+      files: minimalFiles,
+      configure: (_config, addPlugin) => {
+        addPlugin({ siteTitle: "First" });
+        addPlugin({ siteTitle: "Second" });
+      },
+    });
+    if (build.error) throw build.error;
+    // One digest load, one summary line, one set of feeds.
+    expect(build.logs.filter((line) => line.includes("articles:"))).toHaveLength(1);
+    expect(build.logs.filter((line) => line.includes("feed and sitemap files"))).toHaveLength(1);
+    expect(parseHtml(build.read("/")).text("title")).toContain("First");
+  });
+
+  it("twice on one config (a call path that bypasses Eleventy's unique-plugin check) builds once and logs the notice", async () => {
+    const build = await buildSite({
+      name: "twice-direct",
+      files: minimalFiles,
+      configure: (eleventyConfig, _addPlugin, withFixture) => {
+        const plugin = newsDigest as (config: EleventyConfig, options: RawOptions) => void;
+        plugin(eleventyConfig, withFixture({ siteTitle: "First" }));
+        plugin(eleventyConfig, withFixture({ siteTitle: "Second" }));
+      },
+    });
+    if (build.error) throw build.error;
+    expect(build.logs).toContain("[news-digest] the plugin was added twice; the second addPlugin call is ignored.");
+    expect(build.logs.filter((line) => line.includes("articles:"))).toHaveLength(1);
+    expect(parseHtml(build.read("/")).text("title")).toContain("First");
+  });
+
+  it("with a bad option fails the Eleventy build with a message naming the option", async () => {
+    const build = await buildSite({ name: "bad-option", files: minimalFiles, configure: (_config, addPlugin) => addPlugin({ pageSize: "ten", sitUrl: "https://x.example" }) });
+    const message = errorMessages(build.error);
+    expect(message).toContain("[news-digest] invalid plugin options");
+    expect(message).toContain('pageSize: expected a whole number from 1 to 100000, received the string "ten"');
+    expect(message).toContain("sitUrl: expected a known option");
+    expect(build.exists("/")).toBe(false);
+  });
+
+  it("with a site URL that has a path fails, pointing to the path prefix", async () => {
+    const build = await buildSite({ name: "url-path", files: minimalFiles, pathPrefix: "/news/", configure: (_config, addPlugin) => addPlugin({ siteUrl: "https://you.github.io/news" }) });
+    expect(errorMessages(build.error)).toContain('siteUrl: expected an origin without a path');
+    expect(errorMessages(build.error)).toContain("--pathprefix=/news/");
+  });
+
+  it("without a site URL fails the build, naming the option and the starter's variable", async () => {
+    const build = await buildSite({ name: "no-url", files: minimalFiles, configure: (_config, addPlugin) => addPlugin({ siteUrl: "" }) });
+    const message = errorMessages(build.error);
+    expect(message).toContain("siteUrl");
+    expect(message).toContain("NEWS_DIGEST_URL");
+    // No feed or sitemap with relative or localhost addresses.
+    expect(build.files().filter((f) => /\.(xml|json)$/.test(f))).toEqual([]);
+  });
+});
+
+describe("the 404 page", () => {
+  it("is noindex and names no canonical address or og:url", async () => {
+    const build = await buildSite({ name: "not-found", files: minimalFiles });
+    if (build.error) throw build.error;
+    const page = parseHtml(build.read("/404.html"));
+    expect(page.attr(page.one('meta[name="robots"]'), "content")).toBe("noindex");
+    expect(page.all('link[rel="canonical"], meta[property="og:url"]')).toHaveLength(0);
+    const home = parseHtml(build.read("/"));
+    expect(home.all('link[rel="canonical"], meta[property="og:url"]')).toHaveLength(2);
+  });
+});
+
+describe("provider logos", () => {
+  it("carry the file's width and height, and none when the file gives none", async () => {
+    const sized = { name: "Sized", domain: "sized.example.com", images: [{ url: "https://images.example.net/sized.png", width: 40, height: 20 }] };
+    const unsized = { name: "Unsized", domain: "unsized.example.com", images: [{ url: "https://images.example.net/unsized.png" }] };
+    const build = await buildSite({
+      name: "logos",
+      files: {
+        "a.md": articleFile({ title: "Sized logo", provider: sized, originalUrl: "https://sized.example.com/a" }),
+        "b.md": articleFile({ title: "Unsized logo", provider: unsized, originalUrl: "https://unsized.example.com/b" }),
+      },
+    });
+    if (build.error) throw build.error;
+    const logo = (file: string) => {
+      const page = parseHtml(build.read(file));
+      const img = page.one(".provider img");
+      return [page.attr(img, "src"), page.attr(img, "width"), page.attr(img, "height")];
+    };
+    expect(logo("/articles/2026-03-01-sized-logo/")).toEqual(["https://images.example.net/sized.png", "40", "20"]);
+    expect(logo("/articles/2026-03-01-unsized-logo/")).toEqual(["https://images.example.net/unsized.png", undefined, undefined]);
   });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import Eleventy from "@11ty/eleventy";
 import { parseHtml } from "../helpers/html.js";
+import { errorMessages } from "../helpers/build-site.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const readme = readFileSync(path.join(root, "README.md"), "utf8");
@@ -37,9 +38,48 @@ describe("the README stays true", () => {
 describe("the starter site", () => {
   const outputDir = mkdtempSync(path.join(os.tmpdir(), "nd-starter-"));
   beforeAll(async () => {
-    // The real .eleventy.js, as `npm start` runs it (it imports the built plugin from dist/).
-    const elev = new Eleventy(undefined, outputDir, { quietMode: true, configPath: path.join(root, ".eleventy.js") });
-    await elev.write();
+    // The real .eleventy.js, as the README's deploy command runs it (it imports the built plugin
+    // from dist/): a build, so the address must come from NEWS_DIGEST_URL.
+    process.env.NEWS_DIGEST_URL = "https://news.example.org";
+    try {
+      const elev = new Eleventy(undefined, outputDir, { quietMode: true, configPath: path.join(root, ".eleventy.js") });
+      await elev.write();
+    } finally {
+      delete process.env.NEWS_DIGEST_URL;
+    }
+  });
+
+  it("points canonical links at NEWS_DIGEST_URL", () => {
+    const home = parseHtml(readFileSync(path.join(outputDir, "index.html"), "utf8"));
+    expect(home.attr(home.one('link[rel="canonical"]'), "href")).toBe("https://news.example.org/");
+  });
+
+  it("refuses to build for deploying without NEWS_DIGEST_URL, naming it, instead of pointing at localhost", async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "nd-starter-nourl-"));
+    const quiet = silenceConsole();
+    let error: unknown;
+    try {
+      await new Eleventy(undefined, elsewhere, { quietMode: true, configPath: path.join(root, ".eleventy.js") }).write();
+    } catch (caught) {
+      error = caught;
+    } finally {
+      quiet.restore();
+    }
+    expect(error instanceof Error ? errorMessages(error) : String(error)).toContain("NEWS_DIGEST_URL");
+    expect(existsSync(path.join(elsewhere, "sitemap.xml"))).toBe(false);
+  });
+
+  it("falls back to localhost only for the dev server", async () => {
+    const dev = mkdtempSync(path.join(os.tmpdir(), "nd-starter-dev-"));
+    const quiet = silenceConsole();
+    try {
+      // `npm start` is `eleventy --serve`; "watch" is the same run mode without the server.
+      await new Eleventy(undefined, dev, { quietMode: true, configPath: path.join(root, ".eleventy.js"), runMode: "watch" }).write();
+    } finally {
+      quiet.restore();
+    }
+    const home = parseHtml(readFileSync(path.join(dev, "index.html"), "utf8"));
+    expect(home.attr(home.one('link[rel="canonical"]'), "href")).toBe("http://localhost:8080/");
   });
 
   it("builds every published sample article from content/", () => {
@@ -65,3 +105,10 @@ describe("the starter site", () => {
     expect(existsSync(path.join(outputDir, "providers/itpro-co-uk/index.html"))).toBe(true);
   });
 });
+
+/** Eleventy prints a failed build's error itself; keep the test output readable. */
+function silenceConsole(): { restore(): void } {
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  console.log = console.warn = console.error = (): void => {};
+  return { restore: () => Object.assign(console, saved) };
+}

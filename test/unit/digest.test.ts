@@ -97,3 +97,36 @@ describe("public types", () => {
     expectTypeOf<Digest["articles"][number]>().not.toHaveProperty("secured");
   });
 });
+
+describe("top stories", () => {
+  // Four outlets' copies of one story share its coverage score, so before de-duplication they
+  // filled the block (issue 4: "a top stories block" of stories, not copies).
+  const outlet = (n: number) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com`, images: [] });
+  const copyUrl = (n: number) => `https://outlet${n}.example.com/rates`;
+  const files: Record<string, string> = {
+    "solo-a.md": articleFile({ title: "Solo A", quality: 50, originalUrl: "https://solo.example.com/a", webUrl: undefined, publishedDateTime: "2026-03-01T09:00:00Z" }),
+    "solo-b.md": articleFile({ title: "Solo B", quality: 40, originalUrl: "https://solo.example.com/b", webUrl: undefined, publishedDateTime: "2026-03-01T08:00:00Z" }),
+  };
+  for (const n of [1, 2, 3, 4]) {
+    files[`copy-${n}.md`] = articleFile({
+      title: `Rates story ${n}`,
+      provider: outlet(n),
+      quality: n === 3 ? 90 : 60,
+      originalUrl: copyUrl(n),
+      webUrl: undefined,
+      publishedDateTime: `2026-03-01T1${n}:00:00Z`,
+      // The first copy names the others; canonical URLs join them into one cluster.
+      related: n === 1 ? [2, 3, 4].map((m) => ({ title: `Rates story ${m}`, provider: outlet(m), webUrl: copyUrl(m), publishedDateTime: "2026-03-01T10:00:00Z" })) : [],
+    });
+  }
+
+  it("keep only the best-scoring article of each story cluster", () => {
+    const digest = digestFromFiles(files, { topStories: 3 });
+    expect(digest.clusters.clusterOf.get(digest.articles.find((a) => a.title === "Rates story 1")!.pageUrl)?.outlets).toBe(4);
+    expect(digest.topStories.map((a) => a.title)).toEqual(["Rates story 3", "Solo A", "Solo B"]);
+  });
+
+  it("show fewer entries than asked when there are fewer stories", () => {
+    expect(digestFromFiles(files, { topStories: 5 }).topStories.map((a) => a.title)).toEqual(["Rates story 3", "Solo A", "Solo B"]);
+  });
+});

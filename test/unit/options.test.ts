@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveOptions, DEFAULT_OPTIONS } from "../../src/index.js";
+import { resolveOptions, requireSiteUrl, DEFAULT_OPTIONS } from "../../src/index.js";
 
 describe("resolveOptions", () => {
   it("merges over typed defaults and trims the site URL's trailing slash", () => {
@@ -17,6 +17,44 @@ describe("resolveOptions", () => {
           siteUrl: expected an absolute http(s) URL or an empty string, received the string "javascript:alert(1)". Hint: for example https://news.example.org
           language: expected a BCP 47 language tag such as "en" or "pt-BR", received the string "english please".
           pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, futureArticles, search, layoutsDir, topStories), received an unknown option. Hint: check the spelling]
+    `);
+  });
+
+  it("accepts a site URL with or without a trailing slash and stores it without one", () => {
+    expect(resolveOptions({ siteUrl: "https://you.github.io/" }).siteUrl).toBe("https://you.github.io");
+    expect(resolveOptions({ siteUrl: "https://you.github.io" }).siteUrl).toBe("https://you.github.io");
+    expect(resolveOptions({ siteUrl: "http://localhost:8080/" }).siteUrl).toBe("http://localhost:8080");
+  });
+
+  it("rejects a site URL with a path, which --pathprefix would double, and says where the subpath goes", () => {
+    expect(() => resolveOptions({ siteUrl: "https://you.github.io/news" })).toThrowErrorMatchingInlineSnapshot(`
+      [NewsDigestError: [news-digest] invalid plugin options:
+        options
+          siteUrl: expected an origin without a path, such as https://news.example.org, received the string "https://you.github.io/news". Hint: put the subpath in Eleventy's pathPrefix instead: siteUrl "https://you.github.io" with pathPrefix "/news/" (or --pathprefix=/news/)]
+    `);
+    expect(() => resolveOptions({ siteUrl: "https://you.github.io/news/" })).toThrowErrorMatchingInlineSnapshot(`
+      [NewsDigestError: [news-digest] invalid plugin options:
+        options
+          siteUrl: expected an origin without a path, such as https://news.example.org, received the string "https://you.github.io/news/". Hint: put the subpath in Eleventy's pathPrefix instead: siteUrl "https://you.github.io" with pathPrefix "/news/" (or --pathprefix=/news/)]
+    `);
+    expect(() => resolveOptions({ siteUrl: "https://news.example.org/?ref=x" })).toThrowErrorMatchingInlineSnapshot(`
+      [NewsDigestError: [news-digest] invalid plugin options:
+        options
+          siteUrl: expected an origin without a query or fragment, such as https://news.example.org, received the string "https://news.example.org/?ref=x".]
+    `);
+  });
+});
+
+describe("requireSiteUrl", () => {
+  it("passes a configured site URL", () => {
+    expect(() => requireSiteUrl(resolveOptions({ siteUrl: "https://news.example.org" }))).not.toThrow();
+  });
+
+  it("names the option and the starter's environment variable when it is empty", () => {
+    expect(() => requireSiteUrl(resolveOptions({}))).toThrowErrorMatchingInlineSnapshot(`
+      [NewsDigestError: [news-digest] a required plugin option is missing:
+        options
+          siteUrl: expected the absolute http(s) address the site is served from, received the string "". Hint: set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable]
     `);
   });
 });

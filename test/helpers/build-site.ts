@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import newsDigest from "../../plugin/index.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+import type { FixtureBuild } from "./build-fixture.js";
+
+/** Plugin options as a site owner might write them, right or wrong: the build is what checks them. */
+export type RawOptions = Record<string, unknown>;
+
+export interface SiteSpec {
+  /** Used in the temp folder's name. */
+  name: string;
+  /** Article files to write into the content folder, by relative path. */
+  files?: Record<string, string>;
+  /** The site's own templates, written into Eleventy's input folder by relative path. */
+  siteFiles?: Record<string, string>;
+  /** Eleventy's path prefix, e.g. "/news/". */
+  pathPrefix?: string;
+  /**
+   * How the site adds the plugin. `addPlugin` calls `eleventyConfig.addPlugin(newsDigest, …)` with
+   * `withFixture(options)`: the fixture's content and layouts folders, a site URL and no search
+   * filled in. Default: add it once.
+   */
+  configure?: (eleventyConfig: EleventyConfig, addPlugin: (options?: RawOptions) => void, withFixture: (options?: RawOptions) => RawOptions) => void;
+}
+
+/**
+ * Like `buildFixture` (a real Eleventy `write()`, project `.eleventy.js` not loaded), for the cases
+ * it cannot express: a site with templates of its own, and sites that add the plugin in unusual
+ * ways (twice, with bad options). Kept separate so the shared helper stays as the other suites use it.
+ */
+export async function buildSite(spec: SiteSpec): Promise<FixtureBuild> {
+  const root = mkdtempSync(path.join(os.tmpdir(), `nd-${spec.name}-`));
+  const contentDir = path.join(root, "content");
+  const inputDir = path.join(root, "site");
+  const layoutsDir = path.join(root, "layouts");
+  const outputDir = path.join(root, "_site");
+  for (const dir of [contentDir, inputDir, layoutsDir]) mkdirSync(dir, { recursive: true });
+  writeAll(contentDir, spec.files ?? {});
+  writeAll(inputDir, spec.siteFiles ?? {});
+
+  const logs: string[] = [];
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  const capture = (...args: unknown[]): void => {
+    logs.push(args.map(String).join(" "));
+  };
+  Object.assign(console, { log: capture, warn: capture, error: capture });
+  let error: Error | undefined;
+  try {
+    const elev = new Eleventy(inputDir, outputDir, {
+      quietMode: true,
+      configPath: false,
+      ...(spec.pathPrefix ? { pathPrefix: spec.pathPrefix } : {}),
+      config(eleventyConfig: EleventyConfig) {
+        const withFixture = (options: RawOptions = {}): RawOptions => ({ siteUrl: "https://digest.example.org", search: false, ...options, contentDir, layoutsDir });
+        const addPlugin = (options: RawOptions = {}): void => {
+          eleventyConfig.addPlugin(newsDigest as (config: EleventyConfig, options: RawOptions) => void, withFixture(options));
+        };
+        if (spec.configure) spec.configure(eleventyConfig, addPlugin, withFixture);
+        else addPlugin();
+      },
+    });
+    await elev.write();
+  } catch (caught) {
+    error = caught instanceof Error ? caught : new Error(String(caught));
+  } finally {
+    Object.assign(console, saved);
+  }
+
+  const resolve = (sitePath: string): string => path.join(outputDir, sitePath.replace(/^\/+/, ""), sitePath.endsWith("/") ? "index.html" : "");
+  return {
+    root,
+    outputDir,
+    logs,
+    ...(error ? { error } : {}),
+    exists: (sitePath) => existsSync(resolve(sitePath)),
+    read: (sitePath) => readFileSync(resolve(sitePath), "utf8"),
+    files: () => listFiles(outputDir).map((file) => `/${path.relative(outputDir, file).split(path.sep).join("/")}`),
+  };
+}
+
+/**
+ * Every message down an error's chain. Eleventy wraps errors thrown by plugins and event handlers
+ * ("Error processing the `newsDigest` plugin"), keeping the plugin's own on `originalError` or `cause`.
+ */
+export function errorMessages(error: Error | undefined): string {
+  const messages: string[] = [];
+  for (let current: unknown = error; current instanceof Error; ) {
+    messages.push(current.message);
+    const wrapped: unknown = (current as Error & { originalError?: unknown }).originalError;
+    current = wrapped instanceof Error ? wrapped : current.cause;
+  }
+  return messages.join("\n");
+}
+
+function writeAll(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
