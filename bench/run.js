@@ -45,6 +45,7 @@ try {
     ["full build, peak RSS", `${full.peakMiB} MiB`],
     ["full build, output", `${full.files} files, ${mib(full.bytes)} MiB`],
     ["rebuild after 1 change", `${full.rebuildMs} ms (${(full.rebuildMs / full.wallMs).toFixed(2)}x clean)`],
+    ["  search index refreshed", `${full.rebuildSearchMs} ms after the change (in the background)`],
     ...(floor
       ? [
           ["floor (plain Eleventy), wall", `${floor.wallMs} ms`],

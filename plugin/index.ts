@@ -3,6 +3,7 @@ import {
   ArticleCache,
   MESSAGE_PREFIX,
   loadDigest,
+  requireSiteUrl,
   resolveOptions,
   type Digest,
   type NewsDigestOptions,
@@ -17,7 +18,9 @@ import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feed
 import { searchRecords } from "../src/search/records.js";
 import { startSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
-import { registerTemplates } from "./templates.js";
+import { PAGINATED_KINDS, registerTemplates, renderEntry, type PageEntry, type PaginatedKind } from "./templates.js";
+import { FileFingerprints, RenderedPages } from "../src/site/page-cache.js";
+import { resolveInside } from "../src/site/write-files.js";
 
 export type { NewsDigestOptions } from "../src/index.js";
 export type { EleventyConfig } from "./eleventy-types.js";
@@ -29,13 +32,23 @@ export interface BuildState {
   kit: LayoutKit;
   loaded: LoadedLayouts;
   feeds: ReturnType<typeof listFeeds>;
+  /** The entries each paginated template renders this build. */
+  pages: Record<PaginatedKind, PageEntry[]>;
+  /** Watch mode only: what each page looked like when last written. */
+  rendered?: RenderedPages;
 }
 
+// A second addPlugin on the same config is ignored with a notice (the first call's options win).
 const configured = new WeakSet<object>();
 let lastStats: BuildStats = { phases: [] };
 
-// Eleventy 3 skips a second addPlugin of a plugin marked unique; the WeakSet covers older call paths.
-newsDigest.eleventyPluginOptions = { unique: true };
+
+let lastSearch: Promise<void> = Promise.resolve();
+
+/** Settles when the most recent build's search index is written (a watch-mode rebuild writes it in the background). */
+export function searchIndexed(): Promise<void> {
+  return lastSearch;
+}
 
 /** Phase timings of the most recent build in this process (read by `npm run bench`). */
 export function getBuildStats(): BuildStats {
@@ -43,6 +56,12 @@ export function getBuildStats(): BuildStats {
 }
 
 const log = (message: string): void => console.log(message);
+
+/** Replaces an array's contents without replacing the array (no spread: 100,000 arguments overflow the stack). */
+function refill<T>(target: T[], source: readonly T[]): void {
+  target.length = 0;
+  for (const item of source) target.push(item);
+}
 
 function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
   for (const source of sources) yield* source;
@@ -62,12 +81,19 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   configured.add(eleventyConfig);
 
   const options = resolveOptions(userOptions);
+  // Feeds, sitemaps and canonical links need it: fail before any page is written, not after.
+  requireSiteUrl(options);
   const contentDir = path.resolve(options.contentDir);
   const layoutsDir = path.resolve(options.layoutsDir);
   const cache = new ArticleCache();
   let state: BuildState | undefined;
   let timer = new PhaseTimer();
   let pendingSearch: PendingSearchIndex | undefined;
+  const rendered = new RenderedPages();
+  const feedFingerprints = new FileFingerprints();
+  let watching = false;
+  let rebuilding = false;
+  const pageLists: Record<PaginatedKind, PageEntry[]> = { article: [], list: [], terms: [] };
 
   // Articles are data, never templates: keep Eleventy from reading them if they sit inside its input folder.
   eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir).split(path.sep).join("/") || "."}/**`);
@@ -79,20 +105,34 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     return state;
   };
 
-  eleventyConfig.on("eleventy.before", async () => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, directories }) => {
     timer = new PhaseTimer();
     const digest = loadDigest(options, { cache, log, timer });
     const site = siteInfo(options, eleventyConfig.pathPrefix);
     const loaded = await loadLayouts(layoutsDir);
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
-    state = { digest, plan, kit: createKit(site, loaded.layouts), loaded, feeds: listFeeds(digest) };
-    // A build that failed before its after-build step leaves an index open.
+    const kit = createKit(site, loaded.layouts);
+    watching = runMode !== "build";
+    rebuilding = watching && rendered.primed;
+
+    if (watching) rendered.retain(new Set(plan.urls));
+    for (const kind of Object.keys(PAGINATED_KINDS) as PaginatedKind[]) {
+      const entries: PageEntry[] = PAGINATED_KINDS[kind].entries(plan);
+      const toRender = rebuilding ? rendered.changed(entries, (entry) => renderEntry(kit, kind, entry), path.resolve(directories.output)) : entries;
+      refill(pageLists[kind], toRender);
+    }
+    state = { digest, plan, kit, loaded, feeds: listFeeds(digest), pages: pageLists, ...(watching ? { rendered } : {}) };
+    // A build that failed before its after-build step leaves an index open; a rebuild's index may still be writing.
     await pendingSearch?.abandon();
-    pendingSearch = options.search ? startSearchIndex(searchRecords(digest, { language: options.language, formatDate: state.kit.formatDate }), log) : undefined;
+    await lastSearch;
+    pendingSearch = options.search ? startSearchIndex(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }), log) : undefined;
     timer.end("group+cluster");
   });
 
-  eleventyConfig.addGlobalData("newsDigest", () => state);
+  // Only the page lists, as arrays each build refills in place: Eleventy may evaluate global data once
+  // and reuse that value for later builds of the same instance, so a value computed per build could go
+  // stale. (Handing it the whole digest also made Eleventy deep-copy it into its data every build.)
+  eleventyConfig.addGlobalData("newsDigestPages", pageLists);
   registerTemplates(eleventyConfig, current);
 
   eleventyConfig.addCollection("articles", () => (state?.digest.articles ?? []).map((article) => ({ ...article, url: article.pageUrl })));
@@ -115,14 +155,20 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     };
     const search = pendingSearch?.write(outputDir);
     pendingSearch = undefined;
+    // Failures are reported where `search` is awaited or caught below; this one only marks the end.
+    lastSearch = search ? search.then(() => undefined, () => undefined) : Promise.resolve();
     try {
-      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite), renderSitemaps(plan.urls, kit)));
+      const unchanged = watching ? feedFingerprints.checkFor(outputDir, resolveInside) : undefined;
+      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite, unchanged), renderSitemaps(plan.urls, kit)));
       timer.end("feeds");
-      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)`);
+      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
     } finally {
-      await search;
+      // A watch-mode rebuild does not wait for search: the pages are served at once and the index
+      // follows a few seconds later (Pagefind cannot update an index, only build it anew).
+      if (rebuilding && search) search.catch((error: unknown) => log(`${MESSAGE_PREFIX} ${error instanceof Error ? error.message : String(error)}`));
+      else await search;
     }
-    if (search) timer.end("search index");
+    if (search && !rebuilding) timer.end("search index");
     lastStats = timer.stats();
   });
 }

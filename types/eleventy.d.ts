@@ -11,6 +11,9 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown>;
+    /** What the file watcher runs before a rebuild (Eleventy.js #watch). */
+    restart(): Promise<void>;
+    init(options?: Record<string, unknown>): Promise<void>;
     toJSON(): Promise<unknown>;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
 import type { Article } from "../article/types.js";
 import type { Digest } from "../digest.js";
@@ -54,9 +55,10 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * write each file and let it go: at 100,000 articles the archives are gigabytes in total.
  * Each item is serialised once per format and reused in every feed it appears in.
  */
-export function* renderAllFeeds(digest: Digest, site: FeedSite): Generator<FeedFile> {
+export function* renderAllFeeds(digest: Digest, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
   requireSiteUrl(site);
   const toItem = createItemFactory(digest, site);
+  const fingerprintOf = unchanged ? createFingerprinter() : undefined;
   const scopes = allScopes(digest);
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
@@ -76,7 +78,9 @@ export function* renderAllFeeds(digest: Digest, site: FeedSite): Generator<FeedF
     for (const scope of scopes) {
       for (const page of planFeedPages(scopeArticles(digest, scope), site.feedSize)) {
         const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older, page.newer);
-        yield { path: page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive), contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
+        const path = page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive);
+        if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
+        yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
       }
     }
   }
@@ -88,6 +92,33 @@ export function* renderAllFeeds(digest: Digest, site: FeedSite): Generator<FeedF
       digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE,
     ),
     mediaType: "text/x-opml",
+  };
+}
+
+/**
+ * Says whether the file at `path` already holds the document with this fingerprint (a watch-mode
+ * rebuild skips rendering and writing it); the caller remembers the fingerprint either way.
+ */
+export type UnchangedCheck = (path: string, fingerprint: string) => boolean;
+
+/**
+ * A document's fingerprint covers everything its file is rendered from: the format, the
+ * document's own fields and each item's fields (hashed once per item, however many documents
+ * hold it). Renderers are pure functions of these, so equal fingerprints mean equal files.
+ */
+function createFingerprinter(): (format: FeedFormat, doc: FeedDocument) => string {
+  const itemHashes = new Map<FeedItem, string>();
+  const hashOfItem = (item: FeedItem): string => {
+    let hash = itemHashes.get(item);
+    if (hash === undefined) {
+      hash = createHash("sha1").update(JSON.stringify(item)).digest("base64");
+      itemHashes.set(item, hash);
+    }
+    return hash;
+  };
+  return (format, doc) => {
+    const { items, ...fields } = doc;
+    return createHash("sha1").update(format).update(JSON.stringify(fields)).update(items.map(hashOfItem).join(",")).digest("base64");
   };
 }
 

@@ -41,6 +41,9 @@ export function startSearchIndex(records: readonly SearchRecord[], log: (message
       resolve();
     });
   });
+  // A build that fails before write() must not keep the process alive; write() holds it again.
+  // (After the listeners: adding a message listener refs the worker's port again.)
+  worker.unref();
   // Reported by write(); without this a crash before write() would be an unhandled rejection.
   finished.catch(() => undefined);
   const send = (request: WorkerRequest): void => {
@@ -48,10 +51,11 @@ export function startSearchIndex(records: readonly SearchRecord[], log: (message
   };
   return {
     async write(outputDir) {
+      worker.ref();
       send({ kind: "write", outputPath: path.join(outputDir, "pagefind") });
       await finished;
       if (failures.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} ${failures.join("\n")}`);
-      if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle.`);
+      if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle to ${path.join(outputDir, "pagefind")}; its own message, if any, is printed above.`);
       const ms = Math.round(performance.now() - started);
       log(`${MESSAGE_PREFIX} search: indexed ${records.length} pages in ${ms} ms`);
       return { pages: records.length, ms };

@@ -39,6 +39,10 @@ async function addRecords(): Promise<pagefind.PagefindIndex | undefined> {
 const adding = addRecords();
 
 port.on("message", (request: WorkerRequest) => {
+  // From here on only Pagefind's pending calls keep this thread alive. If its process dies (a
+  // panic leaves those calls unanswered forever), the thread ends, and the build fails with
+  // "stopped before writing" instead of hanging.
+  port.unref();
   void (async () => {
     try {
       const index = await adding;

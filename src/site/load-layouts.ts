@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
@@ -43,7 +43,8 @@ export async function loadLayouts(siteLayoutsDir: string): Promise<LoadedLayouts
   for (const name of LAYOUT_NAMES) {
     const file = resolveLayoutFile(siteLayoutsDir, `${name}.js`);
     sources[name] = file;
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    // The modification time in the URL makes a watch-mode rebuild load an edited layout, not the cached module.
+    const module = (await import(`${pathToFileURL(file).href}?v=${statSync(file).mtimeMs}`)) as { default?: unknown };
     if (typeof module.default !== "function") {
       throw new NewsDigestError(`${MESSAGE_PREFIX} layout ${file}: expected a default export that is a function (data, kit) => html\`...\`, received ${typeof module.default}.`);
     }

@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { beforeAll, describe, expect, it } from "vitest";
+import newsDigest, { searchIndexed } from "../../plugin/index.js";
+import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+import { articleFile } from "../helpers/article-file.js";
+
+const quiet = <T>(run: () => Promise<T>): Promise<T> => {
+  const original = console.log;
+  console.log = () => undefined;
+  return run().finally(() => {
+    console.log = original;
+  });
+};
+
+/** A site in watch mode: one Eleventy instance, rebuilt the way its file watcher does (restart, init, write). */
+async function watchSite(root: string, files: Record<string, string>): Promise<{ rebuild(): Promise<void>; output: string; content: string }> {
+  const content = path.join(root, "content");
+  const output = path.join(root, "_site");
+  mkdirSync(content, { recursive: true });
+  mkdirSync(path.join(root, "site"), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
+  const elev = new Eleventy(path.join(root, "site"), output, {
+    quietMode: true,
+    configPath: false,
+    runMode: "watch",
+    config(eleventyConfig: EleventyConfig) {
+      eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: content, layoutsDir: path.join(root, "layouts"), feedSize: 2 });
+    },
+  });
+  await quiet(() => elev.write());
+  return {
+    output,
+    content,
+    async rebuild() {
+      await quiet(async () => {
+        await elev.restart();
+        await elev.init();
+        await elev.write();
+        await searchIndexed();
+      });
+    },
+  };
+}
+
+const outlet = (n: number) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com` });
+
+describe("a watch-mode rebuild after one article changes", () => {
+  let root: string;
+  let site: Awaited<ReturnType<typeof watchSite>>;
+  const file = (sitePath: string): string => path.join(site.output, sitePath, sitePath.endsWith("/") ? "index.html" : "");
+  const longAgo = new Date("2001-01-01T00:00:00Z");
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), "nd-watch-"));
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) {
+      files[`a${i}.md`] = articleFile({ title: `Story ${i}`, originalUrl: `https://outlet${i % 2}.example.com/s/${i}`, provider: outlet(i % 2), topics: [i % 2 ? "Energy" : "Markets"], publishedDateTime: `2026-03-0${i + 1}T10:00:00Z` });
+    }
+    site = await watchSite(root, files);
+    // Mark every written file as old, so a file the rebuild writes again is told apart by its time.
+    for (const sitePath of ["/articles/2026-03-01-story-0/", "/articles/2026-03-02-story-1/", "/providers/outlet1-example-com/feed.xml", "/topics/energy/feed.json", "/providers/outlet0-example-com/feed.xml", "/pagefind/pagefind-entry.json"]) {
+      utimesSync(file(sitePath), longAgo, longAgo);
+    }
+    const changed = path.join(site.content, "a0.md");
+    writeFileSync(changed, readFileSync(changed, "utf8").replace("excerpt: What happened, in two sentences.", "excerpt: A corrected excerpt."));
+    await site.rebuild();
+  }, 120_000);
+
+  it("rewrites the changed article's page and feeds with the new text", () => {
+    expect(readFileSync(file("/articles/2026-03-01-story-0/"), "utf8")).toContain("A corrected excerpt.");
+    expect(statSync(file("/articles/2026-03-01-story-0/")).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
+    // feedSize 2: the oldest story sits in its outlet's first archive page, not the head feed.
+    expect(readFileSync(file("/providers/outlet0-example-com/archive/1/feed.xml"), "utf8")).toContain("A corrected excerpt.");
+  });
+
+  it("leaves pages and feeds the change does not touch in place", () => {
+    expect(statSync(file("/articles/2026-03-02-story-1/")).mtime.getTime()).toBe(longAgo.getTime());
+    expect(statSync(file("/providers/outlet1-example-com/feed.xml")).mtime.getTime()).toBe(longAgo.getTime());
+    expect(statSync(file("/topics/energy/feed.json")).mtime.getTime()).toBe(longAgo.getTime());
+    expect(statSync(file("/providers/outlet0-example-com/feed.xml")).mtime.getTime()).toBe(longAgo.getTime());
+  });
+
+  it("refreshes the search index after the rebuild", () => {
+    expect(statSync(file("/pagefind/pagefind-entry.json")).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
+  });
+
+  it("writes a page again when its file was deleted, even if its HTML did not change", async () => {
+    const untouched = file("/articles/2026-03-02-story-1/");
+    const before = readFileSync(untouched, "utf8");
+    rmSync(untouched);
+    await site.rebuild();
+    expect(readFileSync(untouched, "utf8")).toBe(before);
+  });
+});
