@@ -1,6 +1,7 @@
 import { NewsDigestError, MESSAGE_PREFIX } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
-import { readArticleFolder, type ArticleCache } from "./article/read-folder.js";
+import { readArticleFolder, readArticleFolderWith, type ArticleCache, type FolderReadOptions, type FolderReadResult } from "./article/read-folder.js";
+import { validateInParallel } from "./article/read-parallel.js";
 import { createDigest, type Digest } from "./digest.js";
 import { formatProblems, formatSummary } from "./summary.js";
 import type { PhaseTimer } from "./build-stats.js";
@@ -22,8 +23,23 @@ export interface LoadDigestOptions {
  */
 export function loadDigest(options: NewsDigestOptions, run: LoadDigestOptions = {}): Digest {
   const started = performance.now();
+  const folder = readArticleFolder(options.contentDir, folderOptions(options, run));
+  return digestFromFolder(folder, options, run, started);
+}
+
+/** {@link loadDigest}, validating the files across CPU cores (worker threads) when there are many. */
+export async function loadDigestInParallel(options: NewsDigestOptions, run: LoadDigestOptions = {}): Promise<Digest> {
+  const started = performance.now();
+  const folder = await readArticleFolderWith(options.contentDir, folderOptions(options, run), validateInParallel());
+  return digestFromFolder(folder, options, run, started);
+}
+
+function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): FolderReadOptions {
+  return { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}) };
+}
+
+function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {
   const log = run.log ?? ((message: string) => console.log(message));
-  const folder = readArticleFolder(options.contentDir, { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}) });
   run.timer?.end("read+validate");
   const digest = createDigest(folder, options, run.now);
   const report = formatProblems(digest);

@@ -87,8 +87,31 @@ export function validateFile(file: string, bytes: Uint8Array, timeZone: string):
   return validateArticle(read.parsed, { timeZone });
 }
 
-/** Reads every article file under `contentDir` (recursively; dot-files and README files skipped). */
-export function readArticleFolder(contentDir: string, options: { cwd?: string; timeZone: string; cache?: ArticleCache }): FolderReadResult {
+/** One file to validate: its path as reports name it, and where it is on disk. */
+export interface ReadJob {
+  file: string;
+  full: string;
+}
+
+export type FileResult = { draft?: ArticleDraft; problems: Problem[] };
+
+/** Validates files in order; the parallel reader hands the same jobs to worker threads. */
+export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string) => Promise<FileResult[]> | FileResult[];
+
+export const validateJobs = (jobs: readonly ReadJob[], timeZone: string): FileResult[] => jobs.map((job) => validateFile(job.file, readFileSync(job.full), timeZone));
+
+interface ReadPlan {
+  files: string[];
+  absolute: string[];
+  /** Cache answers by file index; holes are read by the jobs. */
+  entries: (CacheEntry | undefined)[];
+  jobs: ReadJob[];
+  jobStats: { index: number; mtimeMs: number; size: number }[];
+  problems: Problem[];
+}
+
+/** Lists the folder and asks the cache; what it cannot answer becomes a job. */
+function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | FolderReadResult {
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(cwd, contentDir);
   let stats;
@@ -104,24 +127,54 @@ export function readArticleFolder(contentDir: string, options: { cwd?: string; t
   const displayPath = (full: string): string => path.relative(cwd, full).split(path.sep).join("/");
   const listing = listArticleFiles(root, displayPath);
   const absolute = listing.files;
-  const files: string[] = [];
-  const drafts: ArticleDraft[] = [];
-  const problems: Problem[] = [...listing.problems];
-  let cached = 0;
-  for (const full of absolute) {
-    const file = displayPath(full);
-    files.push(file);
+  const files = absolute.map(displayPath);
+  const plan: ReadPlan = { files, absolute, entries: [], jobs: [], jobStats: [], problems: listing.problems };
+  for (const [index, full] of absolute.entries()) {
     const stat = statSync(full);
-    let entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);
-    if (entry) cached++;
-    else {
-      const result = validateFile(file, readFileSync(full), options.timeZone);
-      entry = { mtimeMs: stat.mtimeMs, size: stat.size, timeZone: options.timeZone, ...result };
-      options.cache?.set(full, entry);
+    const entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);
+    plan.entries.push(entry);
+    if (!entry) {
+      plan.jobs.push({ file: files[index] as string, full });
+      plan.jobStats.push({ index, mtimeMs: stat.mtimeMs, size: stat.size });
     }
-    if (entry.draft) drafts.push(entry.draft);
-    problems.push(...entry.problems);
   }
-  options.cache?.retain(new Set(absolute));
-  return { files, drafts, problems, cached };
+  return plan;
+}
+
+/** Files the results into the cache and collects drafts and problems in file order. */
+function completeRead(plan: ReadPlan, results: readonly FileResult[], options: FolderReadOptions): FolderReadResult {
+  for (const [at, { index, mtimeMs, size }] of plan.jobStats.entries()) {
+    const entry: CacheEntry = { mtimeMs, size, timeZone: options.timeZone, ...(results[at] ?? { problems: [] }) };
+    plan.entries[index] = entry;
+    options.cache?.set(plan.absolute[index] as string, entry);
+  }
+  const drafts: ArticleDraft[] = [];
+  const problems: Problem[] = [...plan.problems];
+  for (const entry of plan.entries) {
+    if (entry?.draft) drafts.push(entry.draft);
+    if (entry) problems.push(...entry.problems);
+  }
+  options.cache?.retain(new Set(plan.absolute));
+  return { files: plan.files, drafts, problems, cached: plan.absolute.length - plan.jobs.length };
+}
+
+export interface FolderReadOptions {
+  cwd?: string;
+  timeZone: string;
+  cache?: ArticleCache;
+}
+
+/** Reads every article file under `contentDir` (recursively; dot-files and README files skipped), in this thread. */
+export function readArticleFolder(contentDir: string, options: FolderReadOptions): FolderReadResult {
+  const plan = planRead(contentDir, options);
+  if (!("jobs" in plan)) return plan;
+  return completeRead(plan, validateJobs(plan.jobs, options.timeZone), options);
+}
+
+/** The same, validating the files the cache cannot answer through `validateMany` (worker threads: see read-parallel.ts). */
+export async function readArticleFolderWith(contentDir: string, options: FolderReadOptions, validateMany: ValidateMany): Promise<FolderReadResult> {
+  const plan = planRead(contentDir, options);
+  if (!("jobs" in plan)) return plan;
+  const results = plan.jobs.length > 0 ? await validateMany(plan.jobs, options.timeZone) : [];
+  return completeRead(plan, results, options);
 }

@@ -6,7 +6,7 @@ import { planFeedPages } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
 import { absoluteUrl, createItemFactory, type FeedItem, type FeedSite } from "./items.js";
-import { renderJsonFeed, toJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
+import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
 import { renderOpml } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
 import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
@@ -63,7 +63,7 @@ export function* renderAllFeeds(digest: Digest, site: FeedSite, unchanged?: Unch
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
     atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
-    json: { item: toJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
+    json: { item: serializeJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
   };
   for (const format of ["rss", "atom", "json"] as const) {
     const rendered = new Map<FeedItem, unknown>();

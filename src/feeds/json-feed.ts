@@ -32,8 +32,20 @@ export function toJsonFeedItem(item: FeedItem): JsonFeedItem {
   };
 }
 
-/** Serialised only through JSON.stringify. */
-export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => JsonFeedItem = toJsonFeedItem): string {
+/** One item as JSON text, serialised once per article and reused in every feed that holds it. */
+export class SerializedJsonItem {
+  constructor(readonly json: string) {}
+}
+
+export function serializeJsonFeedItem(item: FeedItem): SerializedJsonItem {
+  return new SerializedJsonItem(JSON.stringify(toJsonFeedItem(item)));
+}
+
+/**
+ * Serialised only through JSON.stringify: the document with an empty `items` list, into which the
+ * items' own JSON.stringify output is joined. `items` is the last key, so the text ends `"items":[]}`.
+ */
+export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => SerializedJsonItem = serializeJsonFeedItem): string {
   const feed = {
     version: JSON_FEED_VERSION,
     title: doc.title,
@@ -44,7 +56,8 @@ export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => Js
     authors: [{ name: doc.siteTitle }],
     // JSON Feed pagination: next_url leads to the next older document, so a reader can backfill everything.
     next_url: doc.prevArchiveUrl,
-    items: doc.items.map(toItem),
+    items: [],
   };
-  return `${JSON.stringify(feed)}\n`;
+  const shell = JSON.stringify(feed);
+  return `${shell.slice(0, -2)}${doc.items.map((item) => toItem(item).json).join(",")}]}\n`;
 }

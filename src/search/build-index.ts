@@ -3,10 +3,9 @@ import { Worker } from "node:worker_threads";
 import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
 import type { SearchRecord } from "./records.js";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
+import { workerUrl } from "../worker-url.js";
 
-// The worker runs compiled JavaScript. When this module itself runs from its TypeScript source
-// (the test suite, which builds dist/ first), the compiled worker in dist/ serves.
-const WORKER_URL = import.meta.url.endsWith(".ts") ? new URL("../../dist/src/search/index-worker.js", import.meta.url) : new URL("./index-worker.js", import.meta.url);
+const WORKER_URL = workerUrl(import.meta.url, "index-worker");
 
 /**
  * An index being built while the rest of the site renders: Pagefind indexes in its own child
