@@ -2,7 +2,7 @@ import path from "node:path";
 import {
   ArticleCache,
   MESSAGE_PREFIX,
-  loadDigest,
+  loadDigestInParallel,
   requireSiteUrl,
   resolveOptions,
   type Digest,
@@ -16,7 +16,8 @@ import { writeOutputFiles } from "../src/site/write-files.js";
 import { renderSitemaps } from "../src/site/sitemap.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feeds/index.js";
 import { searchRecords } from "../src/search/records.js";
-import { startSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
+import { writeFeedsInWorker, type PendingFeeds } from "../src/feeds/write-in-worker.js";
+import { openSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import { PAGINATED_KINDS, registerTemplates, renderEntry, type PageEntry, type PaginatedKind } from "./templates.js";
 import { FileFingerprints, RenderedPages } from "../src/site/page-cache.js";
@@ -92,6 +93,15 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   const rendered = new RenderedPages();
   const feedFingerprints = new FileFingerprints();
   let watching = false;
+  let pendingFeeds: PendingFeeds | undefined;
+  const feedSite = (kit: LayoutKit): FeedSite => ({
+    siteUrl: options.siteUrl,
+    pathPrefix: kit.site.pathPrefix,
+    title: options.siteTitle,
+    description: options.siteDescription,
+    language: options.language,
+    feedSize: options.feedSize,
+  });
   let rebuilding = false;
   const pageLists: Record<PaginatedKind, PageEntry[]> = { article: [], list: [], terms: [] };
 
@@ -107,12 +117,18 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
 
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }) => {
     timer = new PhaseTimer();
-    const digest = loadDigest(options, { cache, log, timer });
-    const site = siteInfo(options, eleventyConfig.pathPrefix);
+    // A build that failed before its after-build step leaves an index open; a rebuild's index may still be writing.
+    await pendingSearch?.abandon();
+    await lastSearch;
+    // Pagefind starts up while the articles are read.
+    pendingSearch = options.search ? openSearchIndex(log) : undefined;
     const loaded = await loadLayouts(layoutsDir);
-    const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
-    const kit = createKit(site, loaded.layouts);
+    const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
+    const digest = await loadDigestInParallel(options, { cache, log, timer });
+    pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
     watching = runMode !== "build";
+    pendingFeeds = watching ? undefined : writeFeedsInWorker(digest, feedSite(kit), path.resolve(directories.output));
+    const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
     rebuilding = watching && rendered.primed;
 
     if (watching) rendered.retain(new Set(plan.urls));
@@ -122,10 +138,6 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
       refill(pageLists[kind], toRender);
     }
     state = { digest, plan, kit, loaded, feeds: listFeeds(digest), pages: pageLists, ...(watching ? { rendered } : {}) };
-    // A build that failed before its after-build step leaves an index open; a rebuild's index may still be writing.
-    await pendingSearch?.abandon();
-    await lastSearch;
-    pendingSearch = options.search ? startSearchIndex(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }), log) : undefined;
     timer.end("group+cluster");
   });
 
@@ -145,23 +157,22 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const { digest, plan, kit } = current();
     timer.end("render pages");
     const outputDir = path.resolve(directories.output);
-    const feedSite: FeedSite = {
-      siteUrl: options.siteUrl,
-      pathPrefix: kit.site.pathPrefix,
-      title: options.siteTitle,
-      description: options.siteDescription,
-      language: options.language,
-      feedSize: options.feedSize,
-    };
     const search = pendingSearch?.write(outputDir);
     pendingSearch = undefined;
     // Failures are reported where `search` is awaited or caught below; this one only marks the end.
     lastSearch = search ? search.then(() => undefined, () => undefined) : Promise.resolve();
     try {
+      // A watch-mode build renders feeds here, skipping the unchanged ones; a deploy build's feeds
+      // were started in a worker thread before the pages were rendered.
       const unchanged = watching ? feedFingerprints.checkFor(outputDir, resolveInside) : undefined;
-      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite, unchanged), renderSitemaps(plan.urls, kit)));
+      const feedsHere = pendingFeeds ? [] : renderAllFeeds(digest, feedSite(kit), unchanged);
+      const written = writeOutputFiles(outputDir, concat(feedsHere, renderSitemaps(plan.urls, kit)));
+      const inWorker = (await pendingFeeds?.finish()) ?? { files: 0, bytes: 0 };
+      pendingFeeds = undefined;
       timer.end("feeds");
-      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
+      const files = written.files + inWorker.files;
+      const mib = ((written.bytes + inWorker.bytes) / 1048576).toFixed(1);
+      log(`${MESSAGE_PREFIX} wrote ${files} feed and sitemap files (${mib} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
     } finally {
       // A watch-mode rebuild does not wait for search: the pages are served at once and the index
       // follows a few seconds later (Pagefind cannot update an index, only build it anew).

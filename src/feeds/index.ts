@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
 import type { Article } from "../article/types.js";
-import type { Digest } from "../digest.js";
 import { planFeedPages } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
@@ -9,11 +8,11 @@ import { absoluteUrl, createItemFactory, type FeedItem, type FeedSite } from "./
 import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
 import { renderOpml } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
-import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
+import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
 import type { SerializedXml } from "./xml.js";
 
 export type { FeedSite, FeedItem } from "./items.js";
-export type { FeedScope, FeedLinks, FeedFormat } from "./scope.js";
+export type { FeedScope, FeedLinks, FeedFormat, FeedContent } from "./scope.js";
 export type { FeedDocument } from "./document.js";
 export { feedLinks, archiveUrl, allScopes } from "./scope.js";
 export { planFeedPages, type FeedPage } from "./archive.js";
@@ -35,7 +34,7 @@ export const OPML_PATH = "/feeds.opml";
 const MEDIA_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
 
 /** The feeds a person can subscribe to, for the /feeds/ page. */
-export function listFeeds(digest: Digest): { title: string; scope: FeedScope; links: FeedLinks }[] {
+export function listFeeds(digest: FeedContent): { title: string; scope: FeedScope; links: FeedLinks }[] {
   return allScopes(digest).map((scope) => ({ title: scope.kind === "site" ? "Everything" : `${scope.kind === "provider" ? "Outlet" : "Topic"}: ${scope.term.label}`, scope, links: feedLinks(scope) }));
 }
 
@@ -55,7 +54,7 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * write each file and let it go: at 100,000 articles the archives are gigabytes in total.
  * Each item is serialised once per format and reused in every feed it appears in.
  */
-export function* renderAllFeeds(digest: Digest, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
+export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
   requireSiteUrl(site);
   const toItem = createItemFactory(digest, site);
   const fingerprintOf = unchanged ? createFingerprinter() : undefined;

@@ -1,7 +1,7 @@
 import { html } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
-import type { Digest } from "../digest.js";
 import { topicKey } from "../taxonomy/term.js";
+import type { FeedContent } from "./scope.js";
 
 /** Where the site is served, for absolute URLs in feeds. */
 export interface FeedSite {
@@ -36,7 +36,7 @@ export function absoluteUrl(site: FeedSite, sitePath: string): string {
 }
 
 /** Builds each article's item once per render, however many feeds it appears in. */
-export function createItemFactory(digest: Digest, site: FeedSite): (article: Article) => FeedItem {
+export function createItemFactory(digest: FeedContent, site: FeedSite): (article: Article) => FeedItem {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
   const items = new Map<Article, FeedItem>();
   return (article) => {

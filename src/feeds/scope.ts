@@ -30,7 +30,10 @@ export function archiveUrl(scope: FeedScope, format: FeedFormat, n: number): str
   return `${feedBase(scope)}archive/${n}/${FEED_FILE_NAMES[format]}`;
 }
 
-export function scopeArticles(digest: Digest, scope: FeedScope): Article[] {
+/** The part of a digest feeds are rendered from (small enough to hand to a worker thread). */
+export type FeedContent = Pick<Digest, "articles" | "providers" | "topics">;
+
+export function scopeArticles(digest: FeedContent, scope: FeedScope): Article[] {
   return scope.kind === "site" ? digest.articles : scope.term.articles;
 }
 
@@ -43,6 +46,6 @@ export function scopeTitle(scope: FeedScope, siteTitle: string): string {
   return scope.kind === "site" ? siteTitle : `${scope.term.label} — ${siteTitle}`;
 }
 
-export function allScopes(digest: Digest): FeedScope[] {
+export function allScopes(digest: FeedContent): FeedScope[] {
   return [{ kind: "site" }, ...digest.providers.map((term) => ({ kind: "provider" as const, term })), ...digest.topics.map((term) => ({ kind: "topic" as const, term }))];
 }

@@ -10,25 +10,28 @@ const WORKER_URL = workerUrl(import.meta.url, "index-worker");
 /**
  * An index being built while the rest of the site renders: Pagefind indexes in its own child
  * process, driven from a worker thread, so the records are indexed on the second core while
- * Eleventy renders. `write` waits for them, writes the bundle and closes Pagefind.
+ * Eleventy renders. Open it early (Pagefind starts meanwhile), `add` the records once the articles
+ * are read, and `write` once the output folder is ready; `write` waits, writes and closes Pagefind.
  */
 export interface PendingSearchIndex {
+  add(records: readonly SearchRecord[]): void;
   write(outputDir: string): Promise<{ pages: number; ms: number }>;
   /** Closes Pagefind without writing (a build that failed before its after-build step). */
   abandon(): Promise<void>;
 }
 
 /**
- * Starts indexing `records`: custom records from the core's data rather than the written HTML,
- * because the data is already in memory and indexing it skips reading and parsing every page
- * again (see README, Search). Every Pagefind response's `errors` fail the build.
+ * Starts Pagefind for one build. Records are custom records from the core's data rather than the
+ * written HTML, because the data is already in memory and indexing it skips reading and parsing
+ * every page again (see README, Search). Every Pagefind response's `errors` fail the build.
  */
-export function startSearchIndex(records: readonly SearchRecord[], log: (message: string) => void): PendingSearchIndex {
+export function openSearchIndex(log: (message: string) => void): PendingSearchIndex {
   const started = performance.now();
-  const worker = new Worker(WORKER_URL, { workerData: { records } });
+  const worker = new Worker(WORKER_URL);
   const failures: string[] = [];
   let settled = false;
   let written = false;
+  let pages = 0;
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
       if (reply.kind === "written") written = true;
@@ -49,6 +52,10 @@ export function startSearchIndex(records: readonly SearchRecord[], log: (message
     if (!settled) worker.postMessage(request);
   };
   return {
+    add(records) {
+      pages += records.length;
+      send({ kind: "add", records: records as SearchRecord[] });
+    },
     async write(outputDir) {
       worker.ref();
       send({ kind: "write", outputPath: path.join(outputDir, "pagefind") });
@@ -56,8 +63,8 @@ export function startSearchIndex(records: readonly SearchRecord[], log: (message
       if (failures.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} ${failures.join("\n")}`);
       if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle to ${path.join(outputDir, "pagefind")}; its own message, if any, is printed above.`);
       const ms = Math.round(performance.now() - started);
-      log(`${MESSAGE_PREFIX} search: indexed ${records.length} pages in ${ms} ms`);
-      return { pages: records.length, ms };
+      log(`${MESSAGE_PREFIX} search: indexed ${pages} pages in ${ms} ms`);
+      return { pages, ms };
     },
     async abandon() {
       send({ kind: "close" });
@@ -68,5 +75,7 @@ export function startSearchIndex(records: readonly SearchRecord[], log: (message
 
 /** Indexes the records and writes the bundle to `<outputDir>/pagefind/` in one step. */
 export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void }): Promise<{ pages: number; ms: number }> {
-  return startSearchIndex(input.records, input.log).write(input.outputDir);
+  const index = openSearchIndex(input.log);
+  index.add(input.records);
+  return index.write(input.outputDir);
 }

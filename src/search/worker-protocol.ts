@@ -1,4 +1,6 @@
-/** Messages between the search indexer and its worker thread (see index-worker.ts). */
-export type WorkerRequest = { kind: "write"; outputPath: string } | { kind: "close" };
+import type { SearchRecord } from "./records.js";
+
+/** Messages between the search indexer and its worker thread (see index-worker.ts), in the order they are sent. */
+export type WorkerRequest = { kind: "add"; records: SearchRecord[] } | { kind: "write"; outputPath: string } | { kind: "close" };
 
 export type WorkerReply = { kind: "failed"; step: string; errors: string[] } | { kind: "written" } | { kind: "closed" };
