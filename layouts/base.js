@@ -52,7 +52,7 @@ ${data.head || ""}
 <li><a href="${url("/")}">Latest</a></li>
 <li><a href="${url("/topics/")}">Topics</a></li>
 <li><a href="${url("/providers/")}">Outlets</a></li>
-<li><a href="${url("/search/")}">Search</a></li>
+${site.search ? html`<li><a href="${url("/search/")}">Search</a></li>` : ""}
 <li><a href="${url("/feeds/")}">Feeds</a></li>
 </ul>
 </nav>

@@ -12,16 +12,14 @@ import { PhaseTimer, type BuildStats } from "../src/build-stats.js";
 import { createKit, siteInfo, type LayoutKit } from "../src/site/kit.js";
 import { loadLayouts, type LoadedLayouts } from "../src/site/load-layouts.js";
 import { planSite, type SitePlan } from "../src/site/pages.js";
-import { writeOutputFiles } from "../src/site/write-files.js";
+import { resolveInside, writeOutputFiles } from "../src/site/write-files.js";
 import { renderSitemaps } from "../src/site/sitemap.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feeds/index.js";
 import { searchRecords } from "../src/search/records.js";
-import { writeFeedsInWorker, type PendingFeeds } from "../src/feeds/write-in-worker.js";
 import { openSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import { PAGINATED_KINDS, registerTemplates, renderEntry, type PageEntry, type PaginatedKind } from "./templates.js";
 import { FileFingerprints, RenderedPages } from "../src/site/page-cache.js";
-import { resolveInside } from "../src/site/write-files.js";
 
 export type { NewsDigestOptions } from "../src/index.js";
 export type { EleventyConfig } from "./eleventy-types.js";
@@ -93,7 +91,6 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   const rendered = new RenderedPages();
   const feedFingerprints = new FileFingerprints();
   let watching = false;
-  let pendingFeeds: PendingFeeds | undefined;
   const feedSite = (kit: LayoutKit): FeedSite => ({
     siteUrl: options.siteUrl,
     pathPrefix: kit.site.pathPrefix,
@@ -127,7 +124,6 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const digest = await loadDigestInParallel(options, { cache, log, timer });
     pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
     watching = runMode !== "build";
-    pendingFeeds = watching ? undefined : writeFeedsInWorker(digest, feedSite(kit), path.resolve(directories.output));
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
     rebuilding = watching && rendered.primed;
 
@@ -162,16 +158,12 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     // Failures are reported where `search` is awaited or caught below; this one only marks the end.
     lastSearch = search ? search.then(() => undefined, () => undefined) : Promise.resolve();
     try {
-      // A watch-mode build renders feeds here, skipping the unchanged ones; a deploy build's feeds
-      // were started in a worker thread before the pages were rendered.
+      // A watch-mode build skips feeds whose fingerprint is unchanged since the last build.
       const unchanged = watching ? feedFingerprints.checkFor(outputDir, resolveInside) : undefined;
-      const feedsHere = pendingFeeds ? [] : renderAllFeeds(digest, feedSite(kit), unchanged);
-      const written = writeOutputFiles(outputDir, concat(feedsHere, renderSitemaps(plan.urls, kit)));
-      const inWorker = (await pendingFeeds?.finish()) ?? { files: 0, bytes: 0 };
-      pendingFeeds = undefined;
+      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(plan.urls, kit)));
       timer.end("feeds");
-      const files = written.files + inWorker.files;
-      const mib = ((written.bytes + inWorker.bytes) / 1048576).toFixed(1);
+      const files = written.files;
+      const mib = (written.bytes / 1048576).toFixed(1);
       log(`${MESSAGE_PREFIX} wrote ${files} feed and sitemap files (${mib} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
     } finally {
       // A watch-mode rebuild does not wait for search: the pages are served at once and the index

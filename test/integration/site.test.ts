@@ -98,10 +98,11 @@ describe("a minimal site", () => {
     }
   });
 
-  it("links every page to the search page and resolves every internal link", () => {
+  it("with search off, links no page to the search page, writes no index, and resolves every internal link", () => {
     for (const page of ["/", "/articles/2026-03-03-rates-hold-steady/", "/topics/", "/404.html"]) {
-      expect(parseHtml(build.read(page)).attrs("a", "href")).toContain("/search/");
+      expect(parseHtml(build.read(page)).attrs("a", "href")).not.toContain("/search/");
     }
+    expect(build.files().some((file) => file.startsWith("/pagefind/"))).toBe(false);
     expect(brokenInternalLinks(build)).toEqual([]);
   });
 

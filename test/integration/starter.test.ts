@@ -49,6 +49,13 @@ describe("the starter site", () => {
     }
   });
 
+  it("links every page kind to the search page, whose index exists", () => {
+    for (const page of ["index.html", "topics/index.html", "providers/index.html", "feeds/index.html", "404.html", "articles/2021-04-19-us-banks-are-using-ai-to-watch-customers-and-employees/index.html"]) {
+      expect(parseHtml(readFileSync(path.join(outputDir, page), "utf8")).attrs("a", "href"), page).toContain("/search/");
+    }
+    expect(existsSync(path.join(outputDir, "pagefind", "pagefind.js"))).toBe(true);
+  });
+
   it("points canonical links at NEWS_DIGEST_URL", () => {
     const home = parseHtml(readFileSync(path.join(outputDir, "index.html"), "utf8"));
     expect(home.attr(home.one('link[rel="canonical"]'), "href")).toBe("https://news.example.org/");
