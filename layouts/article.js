@@ -64,7 +64,7 @@ ${kit.jsonLd(structured)}`;
 
   return kit.layouts.base(
     {
-      title: `${item.title} — ${site.title}`,
+      title: `${item.title} | ${site.title}`,
       description: item.excerpt,
       pageUrl: data.pageUrl,
       body,

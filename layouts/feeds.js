@@ -15,5 +15,5 @@ ${data.feeds.map(
   (feed) => html`<li><span class="feed-title">${feed.title}</span> <a href="${url(feed.links.rss)}">RSS</a> · <a href="${url(feed.links.atom)}">Atom</a> · <a href="${url(feed.links.json)}">JSON Feed</a></li>`,
 )}
 </ul>`;
-  return kit.layouts.base({ title: `Feeds — ${site.title}`, description: `RSS, Atom and JSON feeds of ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
+  return kit.layouts.base({ title: `Feeds | ${site.title}`, description: `RSS, Atom and JSON feeds of ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
 }

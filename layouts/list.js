@@ -27,7 +27,7 @@ export default function list(data, kit) {
   const pageSuffix = page.totalPages > 1 ? ` (page ${page.pageNumber} of ${page.totalPages})` : "";
   const kindLabel = data.kind === "provider" ? "Outlet" : "Topic";
   const heading = term ? term.label : site.title;
-  const title = term ? `${term.label}${pageSuffix} — ${site.title}` : `${site.title}${pageSuffix}`;
+  const title = term ? `${term.label}${pageSuffix} | ${site.title}` : `${site.title}${pageSuffix}`;
   const description = term ? `${term.count} ${term.count === 1 ? "story" : "stories"} from ${term.label} on ${site.title}.` : site.description;
 
   const head = html`${page.previousUrl ? html`<link rel="prev" href="${url(page.previousUrl)}">` : ""}

@@ -30,5 +30,5 @@ export default function search(data, kit) {
 <button type="button" class="search-more" hidden>Show more results</button>
 <noscript><p class="search-noscript">Search needs JavaScript, which is turned off. Browse the stories <a href="${url("/topics/")}">by topic</a> (${data.topics.length}) or <a href="${url("/providers/")}">by outlet</a> (${data.providers.length}) instead.</p></noscript>
 <script type="module" src="${url("/assets/news-digest-search.js")}"></script>`;
-  return kit.layouts.base({ title: `Search — ${site.title}`, description: `Search every story on ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
+  return kit.layouts.base({ title: `Search | ${site.title}`, description: `Search every story on ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
 }

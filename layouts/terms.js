@@ -13,5 +13,5 @@ export default function terms(data, kit) {
 <ul class="term-list">
 ${data.terms.map((term) => html`<li><a href="${url(term.url)}">${term.label}</a> <span class="count">${term.count}</span></li>`)}
 </ul>`;
-  return kit.layouts.base({ title: `${heading} — ${site.title}`, description: `All ${heading.toLowerCase()} on ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
+  return kit.layouts.base({ title: `${heading} | ${site.title}`, description: `All ${heading.toLowerCase()} on ${site.title}.`, pageUrl: data.pageUrl, body }, kit);
 }

@@ -74,6 +74,15 @@ export function siteInfo(options: NewsDigestOptions, pathPrefix: string | undefi
   };
 }
 
+/**
+ * ICU writes U+202F (narrow no-break space) before "AM"/"PM". One such character makes V8 store
+ * the whole page as a two-byte string, and Eleventy keeps every page's HTML until the build ends:
+ * U+00A0 (also no-break, but Latin-1) halves that memory for pages whose text is otherwise Latin-1.
+ */
+function latin1Spaces(text: string): string {
+  return text.replace(/[\u202f\u2009]/g, "\u00a0");
+}
+
 export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
   const prefixed = (path: string): string => `${site.pathPrefix}${path.replace(/^\/+/, "")}`;
   // Instants are already normalised ISO strings in UTC; fromMillis skips luxon's ISO parser (3× faster).
@@ -97,8 +106,8 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     site,
     url: prefixed,
     absoluteUrl: (path) => `${site.siteUrl}${prefixed(path)}`,
-    formatDate: memo((iso) => inZone(iso).toLocaleString(DateTime.DATETIME_MED)),
-    formatDay: memo((iso) => inZone(iso).toLocaleString(DateTime.DATE_MED)),
+    formatDate: memo((iso) => latin1Spaces(inZone(iso).toLocaleString(DateTime.DATETIME_MED))),
+    formatDay: memo((iso) => latin1Spaces(inZone(iso).toLocaleString(DateTime.DATE_MED))),
     layouts,
   };
 }

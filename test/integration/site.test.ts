@@ -49,7 +49,7 @@ describe("a minimal site", () => {
     expect(page.attr(page.one("html"), "lang")).toBe("en");
     expect(page.one("meta[charset=utf-8]")).not.toBeNull();
     expect(page.one('meta[name="viewport"]')).not.toBeNull();
-    expect(page.text("title")).toBe("Central bank keeps rates — Test Digest");
+    expect(page.text("title")).toBe("Central bank keeps rates | Test Digest");
     expect(page.text("h1")).toBe("Central bank keeps rates");
     const time = page.one("article header time");
     expect(page.attr(time, "datetime")).toBe("2026-03-03T07:30:00.000Z");
