@@ -40,8 +40,6 @@ export interface BuildState {
 // A second addPlugin on the same config is ignored with a notice (the first call's options win).
 const configured = new WeakSet<object>();
 let lastStats: BuildStats = { phases: [] };
-
-
 let lastSearch: Promise<void> = Promise.resolve();
 
 /** Settles when the most recent build's search index is written (a watch-mode rebuild writes it in the background). */
@@ -91,6 +89,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   const rendered = new RenderedPages();
   const feedFingerprints = new FileFingerprints();
   let watching = false;
+  let rebuilding = false;
   const feedSite = (kit: LayoutKit): FeedSite => ({
     siteUrl: options.siteUrl,
     pathPrefix: kit.site.pathPrefix,
@@ -99,7 +98,6 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     language: options.language,
     feedSize: options.feedSize,
   });
-  let rebuilding = false;
   const pageLists: Record<PaginatedKind, PageEntry[]> = { article: [], list: [], terms: [] };
 
   // Articles are data, never templates: keep Eleventy from reading them if they sit inside its input folder.
@@ -123,10 +121,9 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
     const digest = await loadDigestInParallel(options, { cache, log, timer });
     pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
-    watching = runMode !== "build";
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
+    watching = runMode !== "build";
     rebuilding = watching && rendered.primed;
-
     if (watching) rendered.retain(new Set(plan.urls));
     for (const kind of Object.keys(PAGINATED_KINDS) as PaginatedKind[]) {
       const entries: PageEntry[] = PAGINATED_KINDS[kind].entries(plan);
@@ -162,9 +159,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
       const unchanged = watching ? feedFingerprints.checkFor(outputDir, resolveInside) : undefined;
       const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(plan.urls, kit)));
       timer.end("feeds");
-      const files = written.files;
-      const mib = (written.bytes / 1048576).toFixed(1);
-      log(`${MESSAGE_PREFIX} wrote ${files} feed and sitemap files (${mib} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
+      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
     } finally {
       // A watch-mode rebuild does not wait for search: the pages are served at once and the index
       // follows a few seconds later (Pagefind cannot update an index, only build it anew).
