@@ -1,4 +1,5 @@
 import type { SafeHtml } from "../src/escape.js";
+import { compactString } from "../src/site/compact-string.js";
 import type { LayoutKit } from "../src/site/kit.js";
 import type { ArticlePageData, ListPageData, SitePlan, TermIndexData } from "../src/site/pages.js";
 import type { EleventyConfig } from "./eleventy-types.js";
@@ -18,7 +19,7 @@ export type PageEntry = ArticlePageData | ListPageData | TermIndexData;
 
 /** The HTML of one paginated page, straight from its layout. */
 export function renderEntry(kit: LayoutKit, kind: PaginatedKind, entry: PageEntry): string {
-  return String(layout(kit, PAGINATED_KINDS[kind].layout)(entry, kit));
+  return compactString(String(layout(kit, PAGINATED_KINDS[kind].layout)(entry, kit)));
 }
 
 interface SinglePage {
