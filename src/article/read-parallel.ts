@@ -21,9 +21,9 @@ function validateInWorker(jobs: readonly ReadJob[], timeZone: string): Promise<F
  * threads take the rest, and results come back in the jobs' order. Small folders stay in this
  * thread.
  */
-export function validateInParallel(threads = os.availableParallelism()): ValidateMany {
+export function validateInParallel(threads = os.availableParallelism(), minFilesPerThread = MIN_FILES_PER_WORKER): ValidateMany {
   return async (jobs, timeZone) => {
-    const shares = Math.max(1, Math.min(threads, Math.floor(jobs.length / MIN_FILES_PER_WORKER)));
+    const shares = Math.max(1, Math.min(threads, Math.floor(jobs.length / minFilesPerThread)));
     if (shares === 1) return validateJobs(jobs, timeZone);
     const size = Math.ceil(jobs.length / shares);
     const inWorkers = [];
