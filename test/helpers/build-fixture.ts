@@ -87,6 +87,11 @@ export async function buildFixture(spec: FixtureSpec): Promise<FixtureBuild> {
     console.error = originalError;
   }
 
+  return fixtureBuild(root, outputDir, logs, error);
+}
+
+/** What a finished fixture build offers its tests: the output folder, read by site path. */
+export function fixtureBuild(root: string, outputDir: string, logs: string[], error: Error | undefined): FixtureBuild {
   const resolve = (sitePath: string): string => path.join(outputDir, sitePath.replace(/^\/+/, ""), sitePath.endsWith("/") ? "index.html" : "");
   return {
     root,

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import newsDigest from "../../plugin/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
-import type { FixtureBuild } from "./build-fixture.js";
+import { fixtureBuild, type FixtureBuild } from "./build-fixture.js";
 
 /** Plugin options as a site owner might write them, right or wrong: the build is what checks them. */
 export type RawOptions = Record<string, unknown>;
@@ -69,16 +69,7 @@ export async function buildSite(spec: SiteSpec): Promise<FixtureBuild> {
     Object.assign(console, saved);
   }
 
-  const resolve = (sitePath: string): string => path.join(outputDir, sitePath.replace(/^\/+/, ""), sitePath.endsWith("/") ? "index.html" : "");
-  return {
-    root,
-    outputDir,
-    logs,
-    ...(error ? { error } : {}),
-    exists: (sitePath) => existsSync(resolve(sitePath)),
-    read: (sitePath) => readFileSync(resolve(sitePath), "utf8"),
-    files: () => listFiles(outputDir).map((file) => `/${path.relative(outputDir, file).split(path.sep).join("/")}`),
-  };
+  return fixtureBuild(root, outputDir, logs, error);
 }
 
 /**
@@ -100,12 +91,4 @@ function writeAll(dir: string, files: Record<string, string>): void {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(full) : [full];
-  });
 }
