@@ -30,7 +30,7 @@ export function archiveUrl(scope: FeedScope, format: FeedFormat, n: number): str
   return `${feedBase(scope)}archive/${n}/${FEED_FILE_NAMES[format]}`;
 }
 
-/** The part of a digest feeds are rendered from (small enough to hand to a worker thread). */
+/** The part of a digest feeds are rendered from. */
 export type FeedContent = Pick<Digest, "articles" | "providers" | "topics">;
 
 export function scopeArticles(digest: FeedContent, scope: FeedScope): Article[] {
