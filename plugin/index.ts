@@ -121,6 +121,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
     const digest = await loadDigestInParallel(options, { cache, log, timer });
     pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
+    pendingSearch?.write(path.resolve(directories.output));
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
     watching = runMode !== "build";
     rebuilding = watching && rendered.primed;
@@ -150,7 +151,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const { digest, plan, kit } = current();
     timer.end("render pages");
     const outputDir = path.resolve(directories.output);
-    const search = pendingSearch?.write(outputDir);
+    const search = pendingSearch?.finish();
     pendingSearch = undefined;
     // Failures are reported where `search` is awaited or caught below; this one only marks the end.
     lastSearch = search ? search.then(() => undefined, () => undefined) : Promise.resolve();

@@ -11,11 +11,16 @@ const WORKER_URL = workerUrl(import.meta.url, "index-worker");
  * An index being built while the rest of the site renders: Pagefind indexes in its own child
  * process, driven from a worker thread, so the records are indexed on the second core while
  * Eleventy renders. Open it early (Pagefind starts meanwhile), `add` the records once the articles
- * are read, and `write` once the output folder is ready; `write` waits, writes and closes Pagefind.
+ * are read, `write` as soon as the output folder is known (the bundle goes to its own `pagefind/`
+ * folder, which Eleventy never touches, so it can be written while pages render), and `finish`
+ * after the build to wait for it.
  */
 export interface PendingSearchIndex {
   add(records: readonly SearchRecord[]): void;
-  write(outputDir: string): Promise<{ pages: number; ms: number }>;
+  /** Asks Pagefind to write `<outputDir>/pagefind/` once the records are in, then close. */
+  write(outputDir: string): void;
+  /** Holds the process open until the bundle is written; fails with Pagefind's errors. */
+  finish(): Promise<{ pages: number; ms: number }>;
   /** Closes Pagefind without writing (a build that failed before its after-build step). */
   abandon(): Promise<void>;
 }
@@ -32,6 +37,7 @@ export function openSearchIndex(log: (message: string) => void): PendingSearchIn
   let settled = false;
   let written = false;
   let pages = 0;
+  let bundleDir: string | undefined;
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
       if (reply.kind === "written") written = true;
@@ -43,10 +49,10 @@ export function openSearchIndex(log: (message: string) => void): PendingSearchIn
       resolve();
     });
   });
-  // A build that fails before write() must not keep the process alive; write() holds it again.
+  // A build that fails before finish() must not keep the process alive; finish() holds it again.
   // (After the listeners: adding a message listener refs the worker's port again.)
   worker.unref();
-  // Reported by write(); without this a crash before write() would be an unhandled rejection.
+  // Reported by finish(); without this a crash before finish() would be an unhandled rejection.
   finished.catch(() => undefined);
   const send = (request: WorkerRequest): void => {
     if (!settled) worker.postMessage(request);
@@ -56,12 +62,15 @@ export function openSearchIndex(log: (message: string) => void): PendingSearchIn
       pages += records.length;
       send({ kind: "add", records: records as SearchRecord[] });
     },
-    async write(outputDir) {
+    write(outputDir) {
+      bundleDir = path.join(outputDir, "pagefind");
+      send({ kind: "write", outputPath: bundleDir });
+    },
+    async finish() {
       worker.ref();
-      send({ kind: "write", outputPath: path.join(outputDir, "pagefind") });
       await finished;
       if (failures.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} ${failures.join("\n")}`);
-      if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle to ${path.join(outputDir, "pagefind")}; its own message, if any, is printed above.`);
+      if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle to ${bundleDir ?? "the output folder"}; its own message, if any, is printed above.`);
       const ms = Math.round(performance.now() - started);
       log(`${MESSAGE_PREFIX} search: indexed ${pages} pages in ${ms} ms`);
       return { pages, ms };
@@ -77,5 +86,6 @@ export function openSearchIndex(log: (message: string) => void): PendingSearchIn
 export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void }): Promise<{ pages: number; ms: number }> {
   const index = openSearchIndex(input.log);
   index.add(input.records);
-  return index.write(input.outputDir);
+  index.write(input.outputDir);
+  return index.finish();
 }

@@ -60,6 +60,7 @@ async function writeAndClose(outputPath: string | undefined): Promise<void> {
 }
 
 let adding: Promise<void> = Promise.resolve();
+let ending = false;
 
 port.on("message", (request: WorkerRequest) => {
   if (request.kind === "add") {
@@ -69,6 +70,9 @@ port.on("message", (request: WorkerRequest) => {
     });
     return;
   }
+  // The first write or close ends the thread's work; a close sent while a write runs changes nothing.
+  if (ending) return;
+  ending = true;
   // From here on only Pagefind's pending calls keep this thread alive. If its process dies (a
   // panic leaves those calls unanswered forever), the thread ends, and the build fails with
   // "stopped before writing" instead of hanging.
