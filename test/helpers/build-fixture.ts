@@ -58,40 +58,36 @@ export async function buildFixture(spec: FixtureSpec): Promise<FixtureBuild> {
     writeFileSync(path.join(layoutsDir, name), text);
   }
 
-  const logs: string[] = [];
-  const originalLog = console.log;
-  const originalWarn = console.warn;
-  const originalError = console.error;
-  const capture = (...args: unknown[]): void => {
-    logs.push(args.map(String).join(" "));
-  };
-  console.log = capture;
-  console.warn = capture;
-  console.error = capture;
-  let error: Error | undefined;
-  try {
-    const elev = new Eleventy(inputDir, outputDir, {
-      quietMode: true,
-      configPath: false,
-      ...(spec.pathPrefix ? { pathPrefix: spec.pathPrefix } : {}),
-      config(eleventyConfig: EleventyConfig) {
-        eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", ...spec.options, contentDir, layoutsDir });
-      },
-    });
-    await elev.write();
-  } catch (caught) {
-    error = caught instanceof Error ? caught : new Error(String(caught));
-  } finally {
-    console.log = originalLog;
-    console.warn = originalWarn;
-    console.error = originalError;
-  }
-
+  const { logs, error } = await writeCapturing(inputDir, outputDir, spec.pathPrefix, (eleventyConfig) => {
+    eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", ...spec.options, contentDir, layoutsDir });
+  });
   return fixtureBuild(root, outputDir, logs, error);
 }
 
+/**
+ * One real Eleventy `write()` (no config file: `configure` sets the site up), with everything it
+ * and the plugin print captured instead of shown, and its error kept rather than thrown.
+ */
+export async function writeCapturing(inputDir: string, outputDir: string, pathPrefix: string | undefined, configure: (eleventyConfig: EleventyConfig) => void): Promise<{ logs: string[]; error?: Error }> {
+  const logs: string[] = [];
+  const saved = { log: console.log, warn: console.warn, error: console.error };
+  const capture = (...args: unknown[]): void => {
+    logs.push(args.map(String).join(" "));
+  };
+  Object.assign(console, { log: capture, warn: capture, error: capture });
+  try {
+    const elev = new Eleventy(inputDir, outputDir, { quietMode: true, configPath: false, ...(pathPrefix ? { pathPrefix } : {}), config: configure });
+    await elev.write();
+    return { logs };
+  } catch (caught) {
+    return { logs, error: caught instanceof Error ? caught : new Error(String(caught)) };
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 /** What a finished fixture build offers its tests: the output folder, read by site path. */
-export function fixtureBuild(root: string, outputDir: string, logs: string[], error: Error | undefined): FixtureBuild {
+export function fixtureBuild(root: string, outputDir: string, logs: string[], error?: Error): FixtureBuild {
   const resolve = (sitePath: string): string => path.join(outputDir, sitePath.replace(/^\/+/, ""), sitePath.endsWith("/") ? "index.html" : "");
   return {
     root,

@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import newsDigest from "../../plugin/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
-import { fixtureBuild, type FixtureBuild } from "./build-fixture.js";
+import { fixtureBuild, writeCapturing, type FixtureBuild } from "./build-fixture.js";
 
 /** Plugin options as a site owner might write them, right or wrong: the build is what checks them. */
 export type RawOptions = Record<string, unknown>;
@@ -41,34 +40,14 @@ export async function buildSite(spec: SiteSpec): Promise<FixtureBuild> {
   writeAll(contentDir, spec.files ?? {});
   writeAll(inputDir, spec.siteFiles ?? {});
 
-  const logs: string[] = [];
-  const saved = { log: console.log, warn: console.warn, error: console.error };
-  const capture = (...args: unknown[]): void => {
-    logs.push(args.map(String).join(" "));
-  };
-  Object.assign(console, { log: capture, warn: capture, error: capture });
-  let error: Error | undefined;
-  try {
-    const elev = new Eleventy(inputDir, outputDir, {
-      quietMode: true,
-      configPath: false,
-      ...(spec.pathPrefix ? { pathPrefix: spec.pathPrefix } : {}),
-      config(eleventyConfig: EleventyConfig) {
-        const withFixture = (options: RawOptions = {}): RawOptions => ({ siteUrl: "https://digest.example.org", search: false, ...options, contentDir, layoutsDir });
-        const addPlugin = (options: RawOptions = {}): void => {
-          eleventyConfig.addPlugin(newsDigest as (config: EleventyConfig, options: RawOptions) => void, withFixture(options));
-        };
-        if (spec.configure) spec.configure(eleventyConfig, addPlugin, withFixture);
-        else addPlugin();
-      },
-    });
-    await elev.write();
-  } catch (caught) {
-    error = caught instanceof Error ? caught : new Error(String(caught));
-  } finally {
-    Object.assign(console, saved);
-  }
-
+  const { logs, error } = await writeCapturing(inputDir, outputDir, spec.pathPrefix, (eleventyConfig) => {
+    const withFixture = (options: RawOptions = {}): RawOptions => ({ siteUrl: "https://digest.example.org", search: false, ...options, contentDir, layoutsDir });
+    const addPlugin = (options: RawOptions = {}): void => {
+      eleventyConfig.addPlugin(newsDigest as (config: EleventyConfig, options: RawOptions) => void, withFixture(options));
+    };
+    if (spec.configure) spec.configure(eleventyConfig, addPlugin, withFixture);
+    else addPlugin();
+  });
   return fixtureBuild(root, outputDir, logs, error);
 }
 
