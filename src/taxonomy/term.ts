@@ -24,6 +24,19 @@ export interface Term {
  * and j, where it is redundant; elsewhere (ż, ċ) it tells letters apart.
  */
 export function topicKey(name: string): string {
+  let key = topicKeys.get(name);
+  if (key === undefined) {
+    key = foldTopic(name);
+    topicKeys.set(name, key);
+  }
+  return key;
+}
+
+// Grouping, pages, feed items and search records each key every article's topics; a site has a
+// few hundred distinct topic names, and folding one takes three Unicode normalisations.
+const topicKeys = new Map<string, string>();
+
+function foldTopic(name: string): string {
   return name
     .normalize("NFC")
     .toLowerCase()
