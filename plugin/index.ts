@@ -18,7 +18,8 @@ import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feed
 import { searchRecords } from "../src/search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
-import { PAGINATED_KINDS, registerTemplates, renderEntry, type PageEntry, type PaginatedKind } from "./templates.js";
+import { registerTemplates } from "./templates.js";
+import { PAGINATED_KIND_NAMES, pagesToRender, type PageEntry, type PaginatedKind } from "../src/site/page-kinds.js";
 import { FileFingerprints, RenderedPages } from "../src/site/page-cache.js";
 
 export type { NewsDigestOptions } from "../src/index.js";
@@ -126,11 +127,8 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     watching = runMode !== "build";
     rebuilding = watching && rendered.primed;
     if (watching) rendered.retain(new Set(plan.urls));
-    for (const kind of Object.keys(PAGINATED_KINDS) as PaginatedKind[]) {
-      const entries: PageEntry[] = PAGINATED_KINDS[kind].entries(plan);
-      const toRender = rebuilding ? rendered.changed(entries, (entry) => renderEntry(kit, kind, entry), path.resolve(directories.output)) : entries;
-      refill(pageLists[kind], toRender);
-    }
+    const pages = pagesToRender(plan, kit, rebuilding ? { rendered, outputDir: path.resolve(directories.output) } : undefined);
+    for (const kind of PAGINATED_KIND_NAMES) refill(pageLists[kind], pages[kind]);
     state = { digest, plan, kit, loaded, feeds: listFeeds(digest), pages: pageLists, ...(watching ? { rendered } : {}) };
     timer.end("group+cluster");
   });

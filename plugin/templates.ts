@@ -1,26 +1,7 @@
 import type { SafeHtml } from "../src/escape.js";
-import { compactString } from "../src/site/compact-string.js";
-import type { LayoutKit } from "../src/site/kit.js";
-import type { ArticlePageData, ListPageData, SitePlan, TermIndexData } from "../src/site/pages.js";
+import { PAGINATED_KIND_NAMES, layoutOf as layout, renderEntry, type PageEntry } from "../src/site/page-kinds.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import type { BuildState } from "./index.js";
-
-type Layout = (data: unknown, kit: LayoutKit) => SafeHtml;
-const layout = (kit: LayoutKit, name: string): Layout => kit.layouts[name as keyof LayoutKit["layouts"]] as unknown as Layout;
-
-/** Page kinds rendered once per entry of a plan array. */
-export const PAGINATED_KINDS = {
-  article: { layout: "article", entries: (plan: SitePlan): ArticlePageData[] => plan.articles },
-  list: { layout: "list", entries: (plan: SitePlan): ListPageData[] => plan.lists },
-  terms: { layout: "terms", entries: (plan: SitePlan): TermIndexData[] => plan.termIndexes },
-} as const;
-export type PaginatedKind = keyof typeof PAGINATED_KINDS;
-export type PageEntry = ArticlePageData | ListPageData | TermIndexData;
-
-/** The HTML of one paginated page, straight from its layout. */
-export function renderEntry(kit: LayoutKit, kind: PaginatedKind, entry: PageEntry): string {
-  return compactString(String(layout(kit, PAGINATED_KINDS[kind].layout)(entry, kit)));
-}
 
 interface SinglePage {
   name: string;
@@ -43,7 +24,7 @@ const SINGLE_PAGES: SinglePage[] = [
  * 10,000 pages), and layouts escape through the core's `html` tag.
  */
 export function registerTemplates(eleventyConfig: EleventyConfig, current: () => BuildState): void {
-  for (const kind of Object.keys(PAGINATED_KINDS) as PaginatedKind[]) {
+  for (const kind of PAGINATED_KIND_NAMES) {
     eleventyConfig.addTemplate<{ entry: PageEntry }>(`news-digest/${kind}.11ty.js`, {
       data: {
         eleventyExcludeFromCollections: true,
