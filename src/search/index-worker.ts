@@ -54,7 +54,6 @@ async function writeAndClose(outputPath: string | undefined): Promise<void> {
     reply({ kind: "failed", step: "run", errors: [String(error)] });
   } finally {
     await pagefind.close();
-    reply({ kind: "closed" });
     port.close();
   }
 }

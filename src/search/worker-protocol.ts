@@ -3,4 +3,4 @@ import type { SearchRecord } from "./records.js";
 /** Messages between the search indexer and its worker thread (see index-worker.ts), in the order they are sent. */
 export type WorkerRequest = { kind: "add"; records: SearchRecord[] } | { kind: "write"; outputPath: string } | { kind: "close" };
 
-export type WorkerReply = { kind: "failed"; step: string; errors: string[] } | { kind: "written" } | { kind: "closed" };
+export type WorkerReply = { kind: "failed"; step: string; errors: string[] } | { kind: "written" };

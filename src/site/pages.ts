@@ -1,6 +1,7 @@
 import type { Article } from "../article/types.js";
 import type { CoverageLink } from "../clusters/build-clusters.js";
 import type { Digest } from "../digest.js";
+import { scopeTitle } from "../feeds/scope.js";
 import { paginate, type Page } from "../taxonomy/paginate.js";
 import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
 
@@ -107,11 +108,12 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
   const lists: ListPageData[] = [];
   const topStories = digest.topStories.map(cardOf);
   for (const page of paginate(digest.articles.map(cardOf), pageSize, "/")) {
-    lists.push({ kind: "home", page, pageUrl: page.url, feeds: { title: siteTitle, ...feedLinks({ kind: "site" }) }, topStories: page.pageNumber === 1 ? topStories : [] });
+    lists.push({ kind: "home", page, pageUrl: page.url, feeds: { title: scopeTitle({ kind: "site" }, siteTitle), ...feedLinks({ kind: "site" }) }, topStories: page.pageNumber === 1 ? topStories : [] });
   }
   for (const term of [...digest.providers, ...digest.topics]) {
     const link = (term.kind === "provider" ? providerLinks : topicLinks).get(term.key) as TermLink;
-    const feeds = { title: `${term.label} — ${siteTitle}`, ...feedLinks({ kind: term.kind, term }) };
+    // The same title the feed itself carries, so readers list it under one name.
+    const feeds = { title: scopeTitle({ kind: term.kind, term }, siteTitle), ...feedLinks({ kind: term.kind, term }) };
     for (const page of paginate(term.articles.map(cardOf), pageSize, term.url)) {
       lists.push({ kind: term.kind, term: link, page, pageUrl: page.url, feeds, topStories: [] });
     }
