@@ -44,7 +44,7 @@ export function searchRecords(digest: Digest, options: { language: string; forma
         outlet: article.provider.name,
         date: options.formatDate(article.publishedAt),
         datetime: article.publishedAt,
-        ...(image ? { image: image.url, image_alt: article.title, ...(image.width ? { image_width: String(image.width) } : {}), ...(image.height ? { image_height: String(image.height) } : {}) } : {}),
+        ...(image ? { image: image.url, ...(image.width ? { image_width: String(image.width) } : {}), ...(image.height ? { image_height: String(image.height) } : {}) } : {}),
       },
       filters: { provider: [article.provider.name], topic: topics, year: [article.publishedAt.slice(0, 4)] },
       sort: { date: article.publishedAt, quality: sortNumber(article.quality), heat: sortNumber(article.heat, 1) },
