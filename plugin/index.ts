@@ -122,12 +122,13 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
     const digest = await loadDigestInParallel(options, { cache, log, timer });
     pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
-    pendingSearch?.write(path.resolve(directories.output));
+    const outputDir = path.resolve(directories.output);
+    pendingSearch?.write(outputDir);
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
     watching = runMode !== "build";
     rebuilding = watching && rendered.primed;
     if (watching) rendered.retain(new Set(plan.urls));
-    const pages = pagesToRender(plan, kit, rebuilding ? { rendered, outputDir: path.resolve(directories.output) } : undefined);
+    const pages = pagesToRender(plan, kit, rebuilding ? { rendered, outputDir } : undefined);
     for (const kind of PAGINATED_KIND_NAMES) refill(pageLists[kind], pages[kind]);
     state = { digest, plan, kit, loaded, feeds: listFeeds(digest), pages: pageLists, ...(watching ? { rendered } : {}) };
     timer.end("group+cluster");
