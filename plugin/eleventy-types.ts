@@ -12,6 +12,8 @@ export interface EleventyEventArgs {
   runMode: "build" | "watch" | "serve";
   outputMode: string;
   incremental: boolean;
+  /** After the build only: every page Eleventy wrote. */
+  results?: { inputPath: string; outputPath: string | false; url: string }[];
 }
 
 export interface VirtualTemplate<Data> {

@@ -2,6 +2,7 @@ import path from "node:path";
 import {
   ArticleCache,
   MESSAGE_PREFIX,
+  NewsDigestError,
   loadDigestInParallel,
   requireSiteUrl,
   resolveOptions,
@@ -19,8 +20,9 @@ import { searchRecords } from "../src/search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import { registerTemplates } from "./templates.js";
-import { PAGINATED_KIND_NAMES, pagesToRender, type PageEntry, type PaginatedKind } from "../src/site/page-kinds.js";
-import { FileFingerprints, RenderedPages } from "../src/site/page-cache.js";
+import { FileFingerprints } from "../src/site/page-cache.js";
+import { sitePageFiles } from "../src/site/site-pages.js";
+import { findPageConflicts } from "../src/site/page-conflicts.js";
 
 export type { NewsDigestOptions } from "../src/index.js";
 export type { EleventyConfig } from "./eleventy-types.js";
@@ -32,10 +34,6 @@ export interface BuildState {
   kit: LayoutKit;
   loaded: LoadedLayouts;
   feeds: ReturnType<typeof listFeeds>;
-  /** The entries each paginated template renders this build. */
-  pages: Record<PaginatedKind, PageEntry[]>;
-  /** Watch mode only: what each page looked like when last written. */
-  rendered?: RenderedPages;
 }
 
 // A second addPlugin on the same config is ignored with a notice (the first call's options win).
@@ -55,20 +53,15 @@ export function getBuildStats(): BuildStats {
 
 const log = (message: string): void => console.log(message);
 
-/** Replaces an array's contents without replacing the array (no spread: 100,000 arguments overflow the stack). */
-function refill<T>(target: T[], source: readonly T[]): void {
-  target.length = 0;
-  for (const item of source) target.push(item);
-}
-
 function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
   for (const source of sources) yield* source;
 }
 
 /**
- * The Eleventy adapter: validates options once, reads articles through the core before each
- * build, renders pages through a few paginated virtual templates, and after the build writes
- * feeds and sitemaps and indexes search. Everything with logic lives in `src/`.
+ * The Eleventy adapter: validates options once; before each build reads the articles through the
+ * core and writes their pages; registers collections, filters and the few single pages as
+ * virtual templates; after the build writes feeds and sitemaps and finishes the search index.
+ * Everything with logic lives in `src/`.
  */
 export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: Partial<NewsDigestOptions> = {}): void {
   eleventyConfig.versionCheck(">=3.0.0");
@@ -87,10 +80,11 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   let state: BuildState | undefined;
   let timer = new PhaseTimer();
   let pendingSearch: PendingSearchIndex | undefined;
-  const rendered = new RenderedPages();
-  const feedFingerprints = new FileFingerprints();
+  // Watch mode: what every page and feed file held when last written, so a rebuild rewrites only what changed.
+  const fingerprints = new FileFingerprints();
   let watching = false;
   let rebuilding = false;
+  let lastBuildCompleted = false;
   const feedSite = (kit: LayoutKit): FeedSite => ({
     siteUrl: options.siteUrl,
     pathPrefix: kit.site.pathPrefix,
@@ -99,7 +93,6 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     language: options.language,
     feedSize: options.feedSize,
   });
-  const pageLists: Record<PaginatedKind, PageEntry[]> = { article: [], list: [], terms: [] };
 
   // Articles are data, never templates: keep Eleventy from reading them if they sit inside its input folder.
   eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir).split(path.sep).join("/") || "."}/**`);
@@ -113,6 +106,10 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
 
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }) => {
     timer = new PhaseTimer();
+    // A failed build may have recorded fingerprints of files it never wrote.
+    if (!lastBuildCompleted) fingerprints.clear();
+    rebuilding = runMode !== "build" && lastBuildCompleted;
+    lastBuildCompleted = false;
     // A build that failed before its after-build step leaves an index open; a rebuild's index may still be writing.
     await pendingSearch?.abandon();
     await lastSearch;
@@ -125,19 +122,15 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const outputDir = path.resolve(directories.output);
     pendingSearch?.write(outputDir);
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
+    state = { digest, plan, kit, loaded, feeds: listFeeds(digest) };
     watching = runMode !== "build";
-    rebuilding = watching && rendered.primed;
-    if (watching) rendered.retain(new Set(plan.urls));
-    const pages = pagesToRender(plan, kit, rebuilding ? { rendered, outputDir } : undefined);
-    for (const kind of PAGINATED_KIND_NAMES) refill(pageLists[kind], pages[kind]);
-    state = { digest, plan, kit, loaded, feeds: listFeeds(digest), pages: pageLists, ...(watching ? { rendered } : {}) };
     timer.end("group+cluster");
+    const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
+    const written = writeOutputFiles(outputDir, sitePageFiles(plan, kit, unchanged));
+    timer.end("render pages");
+    log(`${MESSAGE_PREFIX} wrote ${written.files} article, list and term pages (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged pages left in place" : ""}`);
   });
 
-  // Only the page lists, as arrays each build refills in place: Eleventy may evaluate global data once
-  // and reuse that value for later builds of the same instance, so a value computed per build could go
-  // stale. (Handing it the whole digest also made Eleventy deep-copy it into its data every build.)
-  eleventyConfig.addGlobalData("newsDigestPages", pageLists);
   registerTemplates(eleventyConfig, current);
 
   eleventyConfig.addCollection("articles", () => (state?.digest.articles ?? []).map((article) => ({ ...article, url: article.pageUrl })));
@@ -146,17 +139,25 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   eleventyConfig.addFilter("newsDigestUrl", (pagePath: string) => current().kit.url(pagePath));
   eleventyConfig.addFilter("newsDigestDate", (iso: string) => current().kit.formatDate(iso));
 
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
     const { digest, plan, kit } = current();
-    timer.end("render pages");
+    timer.end("eleventy templates");
     const outputDir = path.resolve(directories.output);
+    // The core wrote its pages before Eleventy ran; a site template with the same permalink would
+    // have silently replaced one.
+    const conflicts = findPageConflicts(plan, outputDir, results ?? []);
+    if (conflicts.length > 0) {
+      await pendingSearch?.abandon();
+      pendingSearch = undefined;
+      throw new NewsDigestError(`${MESSAGE_PREFIX} ${conflicts.join("\n")}`);
+    }
     const search = pendingSearch?.finish();
     pendingSearch = undefined;
     // Failures are reported where `search` is awaited or caught below; this one only marks the end.
     lastSearch = search ? search.then(() => undefined, () => undefined) : Promise.resolve();
     try {
       // A watch-mode build skips feeds whose fingerprint is unchanged since the last build.
-      const unchanged = watching ? feedFingerprints.checkFor(outputDir, resolveInside) : undefined;
+      const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
       const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(plan.urls, kit)));
       timer.end("feeds");
       log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
@@ -167,6 +168,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
       else await search;
     }
     if (search && !rebuilding) timer.end("search index");
+    lastBuildCompleted = true;
     lastStats = timer.stats();
   });
 }

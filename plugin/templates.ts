@@ -1,5 +1,5 @@
 import type { SafeHtml } from "../src/escape.js";
-import { PAGINATED_KIND_NAMES, layoutOf as layout, renderEntry, type PageEntry } from "../src/site/page-kinds.js";
+import { layoutOf as layout } from "../src/site/page-kinds.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import type { BuildState } from "./index.js";
 
@@ -18,27 +18,11 @@ const SINGLE_PAGES: SinglePage[] = [
 ];
 
 /**
- * One virtual 11ty.js template per page kind; paginated kinds run over `newsDigestPages.<kind>`
- * (every page on a clean build, only the changed ones on a watch-mode rebuild). 11ty.js render
- * functions cost about half of a Nunjucks layout chain per page (measured: 2.6 s vs 4.8 s for
- * 10,000 pages), and layouts escape through the core's `html` tag.
+ * The site's few single pages as virtual 11ty.js templates, so they go through Eleventy like the
+ * site's own pages. (Article, list and term-index pages are written by the core: see
+ * src/site/site-pages.ts for why.)
  */
 export function registerTemplates(eleventyConfig: EleventyConfig, current: () => BuildState): void {
-  for (const kind of PAGINATED_KIND_NAMES) {
-    eleventyConfig.addTemplate<{ entry: PageEntry }>(`news-digest/${kind}.11ty.js`, {
-      data: {
-        eleventyExcludeFromCollections: true,
-        permalink: (data: { entry: PageEntry }) => data.entry.pageUrl,
-        pagination: { data: `newsDigestPages.${kind}`, size: 1, alias: "entry", addAllPagesToCollections: false },
-      },
-      render({ entry }) {
-        const state = current();
-        const html = state.rendered?.take(entry.pageUrl) ?? renderEntry(state.kit, kind, entry);
-        state.rendered?.remember(entry.pageUrl, html);
-        return html;
-      },
-    });
-  }
   for (const page of SINGLE_PAGES) {
     eleventyConfig.addTemplate(`news-digest/${page.name}.11ty.js`, {
       data: { eleventyExcludeFromCollections: true, permalink: page.permalink },

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { feedLinks } from "../../../src/feeds/index.js";
+import { resolveOptions } from "../../../src/index.js";
+import { createKit, siteInfo } from "../../../src/site/kit.js";
+import { bundledLayoutsDir, loadLayouts } from "../../../src/site/load-layouts.js";
+import { FileFingerprints } from "../../../src/site/page-cache.js";
+import { findPageConflicts } from "../../../src/site/page-conflicts.js";
+import { planSite } from "../../../src/site/pages.js";
+import { sitePageFiles, sitePathOf } from "../../../src/site/site-pages.js";
+import { resolveInside, writeOutputFiles } from "../../../src/site/write-files.js";
+import { articleFile } from "../../helpers/article-file.js";
+import { digestFromFiles } from "../../helpers/digest.js";
+
+const files = (excerpt: string) => ({
+  "a.md": articleFile({ title: "One", excerpt, topics: ["Markets"], originalUrl: "https://outlet.example.com/1" }),
+  "b.md": articleFile({ title: "Two", topics: ["Energy"], originalUrl: "https://outlet.example.com/2", publishedDateTime: "2026-03-02T10:00:00Z" }),
+});
+
+describe("sitePageFiles", async () => {
+  const options = resolveOptions({ siteUrl: "https://digest.example.org" });
+  const kit = createKit(siteInfo(options, "/"), (await loadLayouts(bundledLayoutsDir())).layouts);
+  const plan = (excerpt: string) => planSite(digestFromFiles(files(excerpt), options), 20, feedLinks, "Test");
+
+  it("maps permalinks to files the way Eleventy does", () => {
+    expect(sitePathOf("/topics/markets/")).toBe("/topics/markets/index.html");
+    expect(sitePathOf("/404.html")).toBe("/404.html");
+  });
+
+  it("renders every article, list and term-index page on a clean build", () => {
+    const paths = [...sitePageFiles(plan("First."), kit)].map((file) => file.path);
+    expect(paths).toContain("/articles/2026-03-01-one/index.html");
+    expect(paths).toContain("/articles/2026-03-02-two/index.html");
+    expect(paths).toContain("/index.html");
+    expect(paths).toContain("/topics/markets/index.html");
+    expect(paths).toContain("/providers/index.html");
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it("on a rebuild, yields only pages whose HTML changed or whose file is gone", () => {
+    const outputDir = mkdtempSync(path.join(os.tmpdir(), "nd-pages-"));
+    const fingerprints = new FileFingerprints();
+    const build = (excerpt: string): string[] => {
+      const written: string[] = [];
+      const files = sitePageFiles(plan(excerpt), kit, fingerprints.checkFor(outputDir, resolveInside));
+      writeOutputFiles(outputDir, (function* () {
+        for (const file of files) {
+          written.push(file.path);
+          yield file;
+        }
+      })());
+      return written.sort();
+    };
+    expect(build("First.").length).toBeGreaterThan(5);
+    expect(build("First.")).toEqual([]);
+    // The article itself, and the lists that show its excerpt: home and its provider and topic.
+    expect(build("Second.")).toEqual(["/articles/2026-03-01-one/index.html", "/index.html", "/providers/outlet-example-com/index.html", "/topics/markets/index.html"]);
+    expect(readFileSync(path.join(outputDir, "articles/2026-03-01-one/index.html"), "utf8")).toContain("Second.");
+  });
+});
+
+describe("findPageConflicts", () => {
+  const options = resolveOptions({ siteUrl: "https://digest.example.org" });
+  const site = planSite(digestFromFiles(files("First."), options), 20, feedLinks, "Test");
+  const outputDir = path.resolve("/tmp/out");
+
+  it("names each site template that writes one of the digest's pages", () => {
+    const conflicts = findPageConflicts(site, outputDir, [
+      { inputPath: "./site/about.md", outputPath: "/tmp/out/about/index.html" },
+      { inputPath: "./site/markets.njk", outputPath: "/tmp/out/topics/markets/index.html" },
+      { inputPath: "./site/draft.md", outputPath: false },
+    ]);
+    expect(conflicts).toEqual(["./site/markets.njk writes /topics/markets/, which is a page of the news digest: give it another permalink."]);
+  });
+
+  it("finds nothing when the site's pages have their own addresses", () => {
+    expect(findPageConflicts(site, outputDir, [{ inputPath: "./site/about.md", outputPath: "/tmp/out/about/index.html" }])).toEqual([]);
+  });
+});
