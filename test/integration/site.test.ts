@@ -301,6 +301,15 @@ permalink: /everything/
   });
 });
 
+describe("a site page at one of the digest's addresses", () => {
+  it("fails the build naming the template, instead of silently replacing the digest's page", async () => {
+    const page = "---\npermalink: /topics/markets/\n---\n<p>My own markets page</p>\n";
+    const build = await buildSite({ name: "conflict", files: minimalFiles, siteFiles: { "markets.njk": page, "about.njk": "---\npermalink: /about/\n---\n<p>About</p>\n" } });
+    expect(errorMessages(build.error)).toContain("markets.njk writes /topics/markets/, which is a page of the news digest: give it another permalink.");
+    expect(errorMessages(build.error)).not.toContain("about.njk");
+  });
+});
+
 describe("adding the plugin", () => {
   it("twice builds once, with the first call's options", async () => {
     const build = await buildSite({
