@@ -30,7 +30,9 @@ const corpus = path.join(scratch, "content");
  * @param {string} script @param {string[]} args @returns {BuildResult}
  */
 function child(script, args) {
-  const out = execFileSync(process.execPath, [path.join(here, script), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+  // Temporary files (the search indexer's record pages) go to the same RAM disk as the output.
+  const env = { ...process.env, TMPDIR: scratch };
+  const out = execFileSync(process.execPath, [path.join(here, script), ...args], { encoding: "utf8", env, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
   const line = out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1);
   if (!line) throw new Error(`${script} printed no result:\n${out}`);
   return JSON.parse(line);

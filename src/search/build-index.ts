@@ -1,8 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
 import type { SearchRecord } from "./records.js";
-import type { WorkerReply, WorkerRequest } from "./worker-protocol.js";
+import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 import { workerUrl } from "../worker-url.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "index-worker");
@@ -26,14 +28,16 @@ export interface PendingSearchIndex {
 }
 
 /**
- * Starts Pagefind for one build. Records are custom records from the core's data rather than the
- * written HTML: Pagefind takes about as long either way (README, Search), but records exist as soon
- * as the articles are read, so indexing overlaps page rendering instead of following it. Every
- * Pagefind response's `errors` fail the build.
+ * Starts Pagefind for one build. Records come from the core's data rather than the written site
+ * pages: they exist as soon as the articles are read, so indexing overlaps page rendering instead
+ * of following it, and they do not depend on a site's own layouts. They reach Pagefind as small
+ * record pages in a temporary folder under `tempRoot` (record-page.ts says why). Every Pagefind
+ * response's `errors` fail the build.
  */
-export function openSearchIndex(log: (message: string) => void): PendingSearchIndex {
+export function openSearchIndex(log: (message: string) => void, tempRoot: string = os.tmpdir()): PendingSearchIndex {
   const started = performance.now();
-  const worker = new Worker(WORKER_URL);
+  const pagesDir = mkdtempSync(path.join(tempRoot, "news-digest-search-"));
+  const worker = new Worker(WORKER_URL, { workerData: { pagesDir } satisfies IndexWorkerData });
   const failures: string[] = [];
   let settled = false;
   let written = false;
@@ -46,6 +50,8 @@ export function openSearchIndex(log: (message: string) => void): PendingSearchIn
     });
     worker.on("error", reject);
     worker.on("exit", () => {
+      // Normally already gone; left behind when Pagefind died before the worker removed it.
+      rmSync(pagesDir, { recursive: true, force: true });
       settled = true;
       resolve();
     });
@@ -84,8 +90,8 @@ export function openSearchIndex(log: (message: string) => void): PendingSearchIn
 }
 
 /** Indexes the records and writes the bundle to `<outputDir>/pagefind/` in one step. */
-export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void }): Promise<{ pages: number; ms: number }> {
-  const index = openSearchIndex(input.log);
+export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void; tempRoot?: string }): Promise<{ pages: number; ms: number }> {
+  const index = openSearchIndex(input.log, input.tempRoot);
   index.add(input.records);
   index.write(input.outputDir);
   return index.finish();

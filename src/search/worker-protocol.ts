@@ -4,3 +4,8 @@ import type { SearchRecord } from "./records.js";
 export type WorkerRequest = { kind: "add"; records: SearchRecord[] } | { kind: "write"; outputPath: string } | { kind: "close" };
 
 export type WorkerReply = { kind: "failed"; step: string; errors: string[] } | { kind: "written" };
+
+/** Given to the worker when it starts: the temporary folder it writes record pages into. */
+export interface IndexWorkerData {
+  pagesDir: string;
+}
