@@ -266,7 +266,8 @@ class FieldReader {
     let publishedAt: string | undefined;
     if (rawDate !== undefined) {
       const date = parseArticleDate(rawDate, this.context.timeZone);
-      if (date.ok) publishedAt = date.instant.toISO() ?? undefined;
+      // The same text as luxon's toISO() for a UTC instant, as one flat string rather than a tree of pieces.
+      if (date.ok) publishedAt = new Date(date.instant.toMillis()).toISOString();
       else this.error(at("publishedDateTime"), date.expected, rawDate, date.hint);
     }
     if (title === undefined || publishedAt === undefined || canonical === undefined || provider === undefined) return undefined;
