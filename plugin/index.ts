@@ -117,7 +117,8 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     pendingSearch = options.search ? openSearchIndex(log) : undefined;
     const loaded = await loadLayouts(layoutsDir);
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
-    const digest = await loadDigestInParallel(options, { cache, log, timer });
+    // Only a watching build is followed by rebuilds that can reuse parsed articles.
+    const digest = await loadDigestInParallel(options, { ...(runMode === "build" ? {} : { cache }), log, timer });
     pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
     const outputDir = path.resolve(directories.output);
     pendingSearch?.write(outputDir);
