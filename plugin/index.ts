@@ -12,7 +12,8 @@ import {
 import { PhaseTimer, type BuildStats } from "../src/build-stats.js";
 import { createKit, siteInfo, type LayoutKit } from "../src/site/kit.js";
 import { loadLayouts, type LoadedLayouts } from "../src/site/load-layouts.js";
-import { planSite, type SitePlan } from "../src/site/pages.js";
+import { planSite, type SiteIndex } from "../src/site/pages.js";
+import { paginatedPageUrls } from "../src/site/page-kinds.js";
 import { resolveInside, writeOutputFiles } from "../src/site/write-files.js";
 import { renderSitemaps } from "../src/site/sitemap.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feeds/index.js";
@@ -30,7 +31,9 @@ export type { EleventyConfig } from "./eleventy-types.js";
 /** What the templates read each build; replaced wholesale by every `eleventy.before`. */
 export interface BuildState {
   digest: Digest;
-  plan: SitePlan;
+  site: SiteIndex;
+  /** The article, list and term-index pages the core wrote this build. */
+  pageUrls: string[];
   kit: LayoutKit;
   loaded: LoadedLayouts;
   feeds: ReturnType<typeof listFeeds>;
@@ -123,30 +126,32 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const outputDir = path.resolve(directories.output);
     pendingSearch?.write(outputDir);
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
-    state = { digest, plan, kit, loaded, feeds: listFeeds(digest) };
     watching = runMode !== "build";
     timer.end("group+cluster");
     const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
     const written = writeOutputFiles(outputDir, sitePageFiles(plan, kit, unchanged));
     timer.end("render pages");
+    // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
+    const site: SiteIndex = { providers: plan.providers, topics: plan.topics, urls: plan.urls };
+    state = { digest, site, pageUrls: [...paginatedPageUrls(plan)], kit, loaded, feeds: listFeeds(digest) };
     log(`${MESSAGE_PREFIX} wrote ${written.files} article, list and term pages (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged pages left in place" : ""}`);
   });
 
   registerTemplates(eleventyConfig, current);
 
   eleventyConfig.addCollection("articles", () => (state?.digest.articles ?? []).map((article) => ({ ...article, url: article.pageUrl })));
-  eleventyConfig.addCollection("providers", () => state?.plan.providers ?? []);
-  eleventyConfig.addCollection("topics", () => state?.plan.topics ?? []);
+  eleventyConfig.addCollection("providers", () => state?.site.providers ?? []);
+  eleventyConfig.addCollection("topics", () => state?.site.topics ?? []);
   eleventyConfig.addFilter("newsDigestUrl", (pagePath: string) => current().kit.url(pagePath));
   eleventyConfig.addFilter("newsDigestDate", (iso: string) => current().kit.formatDate(iso));
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const { digest, plan, kit } = current();
+    const { digest, site, pageUrls, kit } = current();
     timer.end("eleventy templates");
     const outputDir = path.resolve(directories.output);
     // The core wrote its pages before Eleventy ran; a site template with the same permalink would
     // have silently replaced one.
-    const conflicts = findPageConflicts(plan, outputDir, results ?? []);
+    const conflicts = findPageConflicts(pageUrls, outputDir, results ?? []);
     if (conflicts.length > 0) {
       await pendingSearch?.abandon();
       pendingSearch = undefined;
@@ -159,7 +164,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     try {
       // A watch-mode build skips feeds whose fingerprint is unchanged since the last build.
       const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
-      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(plan.urls, kit)));
+      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(site.urls, kit)));
       timer.end("feeds");
       log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
     } finally {

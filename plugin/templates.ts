@@ -11,7 +11,7 @@ interface SinglePage {
 
 const SINGLE_PAGES: SinglePage[] = [
   { name: "feeds", permalink: "/feeds/", render: (s) => layout(s.kit, "feeds")({ feeds: s.feeds, pageUrl: "/feeds/" }, s.kit) },
-  { name: "search", permalink: "/search/", render: (s) => layout(s.kit, "search")({ providers: s.plan.providers, topics: s.plan.topics, pageUrl: "/search/" }, s.kit) },
+  { name: "search", permalink: "/search/", render: (s) => layout(s.kit, "search")({ providers: s.site.providers, topics: s.site.topics, pageUrl: "/search/" }, s.kit) },
   { name: "not-found", permalink: "/404.html", render: (s) => layout(s.kit, "not-found")({ pageUrl: "/404.html" }, s.kit) },
   { name: "style", permalink: "/assets/news-digest.css", render: (s) => s.loaded.assets["style.css"] },
   { name: "search-script", permalink: "/assets/news-digest-search.js", render: (s) => s.loaded.assets["search.js"] },

@@ -1,6 +1,4 @@
 import path from "node:path";
-import { paginatedPageUrls } from "./page-kinds.js";
-import type { SitePlan } from "./pages.js";
 import { sitePathOf } from "./site-pages.js";
 
 /** What Eleventy reports for each page it wrote (the `results` of its after-build event). */
@@ -14,7 +12,7 @@ export interface WrittenPage {
  * writes its pages before Eleventy writes the site's, so without this check a site page with,
  * say, `permalink: /topics/` would silently replace the digest's topic index.
  */
-export function findPageConflicts(plan: SitePlan, outputDir: string, written: readonly WrittenPage[]): string[] {
+export function findPageConflicts(pageUrls: Iterable<string>, outputDir: string, written: readonly WrittenPage[]): string[] {
   const claimed = new Map<string, WrittenPage>();
   for (const page of written) {
     if (typeof page.outputPath !== "string") continue;
@@ -23,7 +21,7 @@ export function findPageConflicts(plan: SitePlan, outputDir: string, written: re
   }
   if (claimed.size === 0) return [];
   const conflicts: string[] = [];
-  for (const pageUrl of paginatedPageUrls(plan)) {
+  for (const pageUrl of pageUrls) {
     const page = claimed.get(sitePathOf(pageUrl));
     if (page) conflicts.push(`${page.inputPath} writes ${pageUrl}, which is a page of the news digest: give it another permalink.`);
   }

@@ -61,14 +61,19 @@ export interface TermIndexData {
   pageUrl: string;
 }
 
-export interface SitePlan {
-  articles: ArticlePageData[];
-  lists: ListPageData[];
-  termIndexes: TermIndexData[];
+/** What a build needs once the pages are written: the terms (collections, search page) and every page's URL (sitemap). */
+export interface SiteIndex {
   providers: TermLink[];
   topics: TermLink[];
   /** Every HTML page's site-relative URL, for the sitemap. */
   urls: string[];
+}
+
+/** One entry per page; the entries (and the cards they share) are let go once the pages are written. */
+export interface SitePlan extends SiteIndex {
+  articles: ArticlePageData[];
+  lists: ListPageData[];
+  termIndexes: TermIndexData[];
 }
 
 export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term: Term };

@@ -8,6 +8,7 @@ import { createKit, siteInfo } from "../../../src/site/kit.js";
 import { bundledLayoutsDir, loadLayouts } from "../../../src/site/load-layouts.js";
 import { FileFingerprints } from "../../../src/site/page-cache.js";
 import { findPageConflicts } from "../../../src/site/page-conflicts.js";
+import { paginatedPageUrls } from "../../../src/site/page-kinds.js";
 import { planSite } from "../../../src/site/pages.js";
 import { sitePageFiles, sitePathOf } from "../../../src/site/site-pages.js";
 import { resolveInside, writeOutputFiles } from "../../../src/site/write-files.js";
@@ -63,7 +64,7 @@ describe("sitePageFiles", async () => {
 
 describe("findPageConflicts", () => {
   const options = resolveOptions({ siteUrl: "https://digest.example.org" });
-  const site = planSite(digestFromFiles(files("First."), options), 20, feedLinks, "Test");
+  const site = [...paginatedPageUrls(planSite(digestFromFiles(files("First."), options), 20, feedLinks, "Test"))];
   const outputDir = path.resolve("/tmp/out");
 
   it("names each site template that writes one of the digest's pages", () => {
