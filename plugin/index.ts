@@ -17,7 +17,7 @@ import { paginatedPageUrls } from "../src/site/page-kinds.js";
 import { resolveInside, writeOutputFiles } from "../src/site/write-files.js";
 import { renderSitemaps } from "../src/site/sitemap.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../src/feeds/index.js";
-import { searchRecords } from "../src/search/records.js";
+import { searchRecordBatches } from "../src/search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../src/search/build-index.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 import { registerTemplates } from "./templates.js";
@@ -122,7 +122,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
     const digest = await loadDigestInParallel(options, { ...(runMode === "build" ? {} : { cache }), log, timer });
-    pendingSearch?.add(searchRecords(digest, { language: options.language, formatDate: kit.formatDate }));
+    if (pendingSearch) for (const batch of searchRecordBatches(digest, { language: options.language, formatDate: kit.formatDate })) pendingSearch.add(batch);
     const outputDir = path.resolve(directories.output);
     pendingSearch?.write(outputDir);
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);

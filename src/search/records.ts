@@ -1,3 +1,4 @@
+import type { Article } from "../article/types.js";
 import type { Digest } from "../digest.js";
 import { topicKey } from "../taxonomy/term.js";
 
@@ -23,13 +24,20 @@ export function searchLanguage(language: string): string {
 }
 
 /**
- * One record per published article. Every record carries every sort key, because Pagefind drops
- * records without the key from a sorted result; filters use the term labels shown on the site.
+ * One record per published article, in batches of `batchSize`: at 100,000 articles the records
+ * are about 100 MB, and sent to the indexer a batch at a time they never all exist at once on
+ * either side. Every record carries every sort key, because Pagefind drops records without the key
+ * from a sorted result; filters use the term labels shown on the site.
  */
-export function searchRecords(digest: Digest, options: { language: string; formatDate: (iso: string) => string }): SearchRecord[] {
+export function* searchRecordBatches(digest: Digest, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {
+  const toRecord = createRecordFactory(digest, options);
+  for (let start = 0; start < digest.articles.length; start += batchSize) yield digest.articles.slice(start, start + batchSize).map(toRecord);
+}
+
+function createRecordFactory(digest: Digest, options: { language: string; formatDate: (iso: string) => string }): (article: Article) => SearchRecord {
   const topicLabel = new Map(digest.topics.map((t) => [t.key, t.label] as const));
   const language = searchLanguage(options.language);
-  return digest.articles.map((article) => {
+  return (article) => {
     const topics = [...new Set(article.topics.map((name) => topicLabel.get(topicKey(name)) ?? name))];
     const image = article.images[0];
     return {
@@ -49,5 +57,5 @@ export function searchRecords(digest: Digest, options: { language: string; forma
       filters: { provider: [article.provider.name], topic: topics, year: [article.publishedAt.slice(0, 4)] },
       sort: { date: article.publishedAt, quality: sortNumber(article.quality), heat: sortNumber(article.heat, 1) },
     };
-  });
+  };
 }
