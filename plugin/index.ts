@@ -7,6 +7,7 @@ import {
   requireSiteUrl,
   resolveOptions,
   type Digest,
+  type GroupedArticles,
   type NewsDigestOptions,
 } from "../src/index.js";
 import { PhaseTimer, type BuildStats } from "../src/build-stats.js";
@@ -120,11 +121,16 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     pendingSearch = options.search ? openSearchIndex(log) : undefined;
     const loaded = await loadLayouts(layoutsDir);
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
-    // Only a watching build is followed by rebuilds that can reuse parsed articles.
-    const digest = await loadDigestInParallel(options, { ...(runMode === "build" ? {} : { cache }), log, timer });
-    if (pendingSearch) for (const batch of searchRecordBatches(digest, { language: options.language, formatDate: kit.formatDate })) pendingSearch.add(batch);
     const outputDir = path.resolve(directories.output);
-    pendingSearch?.write(outputDir);
+    const search = pendingSearch;
+    // Search starts from the published articles as soon as they are final, while clusters are built.
+    const onGrouped = (grouped: GroupedArticles): void => {
+      if (!search) return;
+      for (const batch of searchRecordBatches(grouped, { language: options.language, formatDate: kit.formatDate })) search.add(batch);
+      search.write(outputDir);
+    };
+    // Only a watching build is followed by rebuilds that can reuse parsed articles.
+    const digest = await loadDigestInParallel(options, { ...(runMode === "build" ? {} : { cache }), log, timer, onGrouped });
     const plan = planSite(digest, options.pageSize, feedLinks, options.siteTitle);
     watching = runMode !== "build";
     timer.end("group+cluster");

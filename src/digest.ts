@@ -84,8 +84,15 @@ function articleSlugBase(draft: ArticleDraft): string {
   return `${draft.publishedAt.slice(0, 10)}-${slugify(draft.title)}`;
 }
 
-/** Pure: drafts in, the whole digest out. `now` decides what "future" means under `futureArticles: "hold"`. */
-export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date()): Digest {
+/** The published articles and their terms, complete before story clusters are built. */
+export type GroupedArticles = Pick<Digest, "articles" | "providers" | "topics">;
+
+/**
+ * Pure: drafts in, the whole digest out. `now` decides what "future" means under
+ * `futureArticles: "hold"`. `onGrouped` sees the published articles and terms as soon as they are
+ * final, before the clusters (the search index starts from them meanwhile).
+ */
+export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date(), onGrouped?: (grouped: GroupedArticles) => void): Digest {
   const problems: Problem[] = [...input.problems];
   const { kept, problems: duplicateProblems } = dropDuplicates(input.drafts);
   problems.push(...duplicateProblems);
@@ -115,6 +122,7 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
   const providers = groupByProvider(articles);
   const topics = groupByTopic(articles);
   problems.push(...providers.problems, ...topics.problems);
+  onGrouped?.({ articles, providers: providers.terms, topics: topics.terms });
   const clusters = buildClusters([...articles, ...unpublished]);
 
   const invalidFiles = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file));

@@ -14,7 +14,7 @@ export { groupByProvider, groupByTopic, TERM_BASE_URL } from "./taxonomy/group.j
 export { paginate, pageUrl, type Page } from "./taxonomy/paginate.js";
 export { canonicalUrlKey } from "./clusters/canonical-url.js";
 export { buildClusters, type ClusterIndex, type CoverageLink, type StoryCluster } from "./clusters/build-clusters.js";
-export { createDigest, ARTICLE_BASE_URL, type Digest, type DigestCounts, type DigestInput } from "./digest.js";
+export { createDigest, ARTICLE_BASE_URL, type Digest, type DigestCounts, type DigestInput, type GroupedArticles } from "./digest.js";
 export { loadDigest, loadDigestInParallel, type LoadDigestOptions } from "./load-digest.js";
 export { formatSummary, formatProblems } from "./summary.js";
 export { rankTopStories, storyScore } from "./top-stories.js";

@@ -2,7 +2,7 @@ import { NewsDigestError, MESSAGE_PREFIX } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
 import { readArticleFolder, readArticleFolderWith, type ArticleCache, type FolderReadOptions, type FolderReadResult } from "./article/read-folder.js";
 import { validateInParallel } from "./article/read-parallel.js";
-import { createDigest, type Digest } from "./digest.js";
+import { createDigest, type Digest, type GroupedArticles } from "./digest.js";
 import { formatProblems, formatSummary } from "./summary.js";
 import type { PhaseTimer } from "./build-stats.js";
 
@@ -14,6 +14,8 @@ export interface LoadDigestOptions {
   log?: (message: string) => void;
   /** Records "read+validate" and "group+cluster" phases when given. */
   timer?: PhaseTimer;
+  /** Called with the published articles and terms before story clusters are built (see createDigest). */
+  onGrouped?: (grouped: GroupedArticles) => void;
 }
 
 /**
@@ -41,7 +43,9 @@ function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): Fold
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {
   const log = run.log ?? ((message: string) => console.log(message));
   run.timer?.end("read+validate");
-  const digest = createDigest(folder, options, run.now);
+  // Invalid files are the only errors; a strict build that will stop on them tells no one its articles.
+  const willFail = options.mode === "strict" && folder.problems.some((p) => p.severity === "error");
+  const digest = createDigest(folder, options, run.now, willFail ? undefined : run.onGrouped);
   const report = formatProblems(digest);
   if (report) log(report);
   log(formatSummary(digest, performance.now() - started));

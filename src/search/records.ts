@@ -1,5 +1,5 @@
 import type { Article } from "../article/types.js";
-import type { Digest } from "../digest.js";
+import type { GroupedArticles } from "../digest.js";
 import { topicKey } from "../taxonomy/term.js";
 
 /** A Pagefind custom record (pagefind's `CustomRecord`), built from the core's data, not from HTML. */
@@ -29,12 +29,12 @@ export function searchLanguage(language: string): string {
  * either side. Every record carries every sort key, because Pagefind drops records without the key
  * from a sorted result; filters use the term labels shown on the site.
  */
-export function* searchRecordBatches(digest: Digest, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {
+export function* searchRecordBatches(digest: Pick<GroupedArticles, "articles" | "topics">, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {
   const toRecord = createRecordFactory(digest, options);
   for (let start = 0; start < digest.articles.length; start += batchSize) yield digest.articles.slice(start, start + batchSize).map(toRecord);
 }
 
-function createRecordFactory(digest: Digest, options: { language: string; formatDate: (iso: string) => string }): (article: Article) => SearchRecord {
+function createRecordFactory(digest: Pick<GroupedArticles, "articles" | "topics">, options: { language: string; formatDate: (iso: string) => string }): (article: Article) => SearchRecord {
   const topicLabel = new Map(digest.topics.map((t) => [t.key, t.label] as const));
   const language = searchLanguage(options.language);
   return (article) => {

@@ -130,3 +130,16 @@ describe("top stories", () => {
     expect(digestFromFiles(files, { topStories: 5 }).topStories.map((a) => a.title)).toEqual(["Rates story 3", "Solo A", "Solo B"]);
   });
 });
+
+describe("loadDigest's onGrouped", () => {
+  it("sees the published articles and terms before clusters, and never in a strict build that will fail", () => {
+    const dir = folderWith(mixed);
+    const seen: string[][] = [];
+    const onGrouped = (grouped: { articles: { title: string }[] }) => seen.push(grouped.articles.map((a) => a.title));
+    expect(() => loadDigest(resolveOptions({ contentDir: dir, mode: "strict" }), { log: () => undefined, onGrouped })).toThrow(NewsDigestError);
+    expect(seen).toEqual([]);
+    const digest = loadDigest(resolveOptions({ contentDir: dir, mode: "lenient" }), { log: () => undefined, onGrouped });
+    expect(seen).toEqual([["Good"]]);
+    expect(digest.articles.map((a) => a.title)).toEqual(["Good"]);
+  });
+});
