@@ -140,7 +140,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
     const site: SiteIndex = { providers: plan.providers, topics: plan.topics, urls: plan.urls };
     state = { digest, site, pageUrls: [...paginatedPageUrls(plan)], kit, loaded, feeds: listFeeds(digest) };
-    log(`${MESSAGE_PREFIX} wrote ${written.files} article, list and term pages (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged pages left in place" : ""}`);
+    log(`${MESSAGE_PREFIX} wrote ${written.files} article, list and term pages (${(written.bytes / 1048576).toFixed(1)} MiB)${rebuilding ? "; unchanged pages left in place" : ""}`);
   });
 
   registerTemplates(eleventyConfig, current);
@@ -172,7 +172,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
       const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
       const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(site.urls, kit)));
       timer.end("feeds");
-      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${unchanged ? "; unchanged feeds left in place" : ""}`);
+      log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${rebuilding ? "; unchanged feeds left in place" : ""}`);
     } finally {
       // A watch-mode rebuild does not wait for search: the pages are served at once and the index
       // follows a few seconds later (Pagefind cannot update an index, only build it anew).
