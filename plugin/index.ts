@@ -89,6 +89,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
   let watching = false;
   let rebuilding = false;
   let lastBuildCompleted = false;
+  let writingFiles = true;
   const feedSite = (kit: LayoutKit): FeedSite => ({
     siteUrl: options.siteUrl,
     pathPrefix: kit.site.pathPrefix,
@@ -108,8 +109,10 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     return state;
   };
 
-  eleventyConfig.on("eleventy.before", async ({ runMode, directories }) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, directories, outputMode }) => {
     timer = new PhaseTimer();
+    // `--to=json` / `--to=ndjson` ask Eleventy for data, not files: the digest writes none either.
+    writingFiles = outputMode === "fs";
     // A failed build may have recorded fingerprints of files it never wrote.
     if (!lastBuildCompleted) fingerprints.clear();
     rebuilding = runMode !== "build" && lastBuildCompleted;
@@ -118,7 +121,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     await pendingSearch?.abandon();
     await lastSearch;
     // Pagefind starts up while the articles are read.
-    pendingSearch = options.search ? openSearchIndex(log) : undefined;
+    pendingSearch = options.search && writingFiles ? openSearchIndex(log) : undefined;
     const loaded = await loadLayouts(layoutsDir);
     const kit = createKit(siteInfo(options, eleventyConfig.pathPrefix), loaded.layouts);
     const outputDir = path.resolve(directories.output);
@@ -135,7 +138,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     watching = runMode !== "build";
     timer.end("group+cluster");
     const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
-    const written = writeOutputFiles(outputDir, sitePageFiles(plan, kit, unchanged));
+    const written = writingFiles ? writeOutputFiles(outputDir, sitePageFiles(plan, kit, unchanged)) : { files: 0, bytes: 0 };
     timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
     const site: SiteIndex = { providers: plan.providers, topics: plan.topics, urls: plan.urls };
@@ -157,7 +160,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     const outputDir = path.resolve(directories.output);
     // The core wrote its pages before Eleventy ran; a site template with the same permalink would
     // have silently replaced one.
-    const conflicts = findPageConflicts(pageUrls, outputDir, results ?? []);
+    const conflicts = writingFiles ? findPageConflicts(pageUrls, outputDir, results ?? []) : [];
     if (conflicts.length > 0) {
       await pendingSearch?.abandon();
       pendingSearch = undefined;
@@ -170,7 +173,7 @@ export default function newsDigest(eleventyConfig: EleventyConfig, userOptions: 
     try {
       // A watch-mode build skips feeds whose fingerprint is unchanged since the last build.
       const unchanged = watching ? fingerprints.checkFor(outputDir, resolveInside) : undefined;
-      const written = writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(site.urls, kit)));
+      const written = writingFiles ? writeOutputFiles(outputDir, concat(renderAllFeeds(digest, feedSite(kit), unchanged), renderSitemaps(site.urls, kit))) : { files: 0, bytes: 0 };
       timer.end("feeds");
       log(`${MESSAGE_PREFIX} wrote ${written.files} feed and sitemap files (${(written.bytes / 1048576).toFixed(1)} MiB)${rebuilding ? "; unchanged feeds left in place" : ""}`);
     } finally {

@@ -37,12 +37,22 @@ export interface PendingSearchIndex {
 export function openSearchIndex(log: (message: string) => void, tempRoot: string = os.tmpdir()): PendingSearchIndex {
   const started = performance.now();
   const pagesDir = mkdtempSync(path.join(tempRoot, "news-digest-search-"));
+  const removePages = (): void => {
+    try {
+      rmSync(pagesDir, { recursive: true, force: true });
+    } catch {
+      // Best effort: a leftover folder in the temp directory must not turn into a build error.
+    }
+  };
+  // A build that fails before finish() exits without waiting for the worker: remove the record pages then.
+  process.once("exit", removePages);
   const worker = new Worker(WORKER_URL, { workerData: { pagesDir } satisfies IndexWorkerData });
   const failures: string[] = [];
   let settled = false;
   let written = false;
   let pages = 0;
   let bundleDir: string | undefined;
+  let ended = false;
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
       if (reply.kind === "written") written = true;
@@ -51,7 +61,8 @@ export function openSearchIndex(log: (message: string) => void, tempRoot: string
     worker.on("error", reject);
     worker.on("exit", () => {
       // Normally already gone; left behind when Pagefind died before the worker removed it.
-      rmSync(pagesDir, { recursive: true, force: true });
+      removePages();
+      process.removeListener("exit", removePages);
       settled = true;
       resolve();
     });
@@ -71,9 +82,13 @@ export function openSearchIndex(log: (message: string) => void, tempRoot: string
     },
     write(outputDir) {
       bundleDir = path.join(outputDir, "pagefind");
+      ended = true;
       send({ kind: "write", outputPath: bundleDir });
     },
     async finish() {
+      // Without a write request the worker would wait for one forever; closing makes finish() report it.
+      if (!ended) send({ kind: "close" });
+      ended = true;
       worker.ref();
       await finished;
       if (failures.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} ${failures.join("\n")}`);
@@ -83,6 +98,7 @@ export function openSearchIndex(log: (message: string) => void, tempRoot: string
       return { pages, ms };
     },
     async abandon() {
+      ended = true;
       send({ kind: "close" });
       await finished.catch(() => undefined);
     },

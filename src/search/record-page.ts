@@ -18,6 +18,8 @@ const field = (attribute: string, key: string, value: string): string => `<span 
  */
 export function renderRecordPage(record: SearchRecord): string {
   const parts = [`<!doctype html><html lang="${escapeAttribute(record.language)}"><head><meta charset="utf-8"></head><body><main data-pagefind-body>`];
+  // Pagefind ends each line with ". " as it does for any block of a page; only its own generated
+  // excerpts (which result cards do not show) see the difference from a custom record's newlines.
   for (const line of record.content.split("\n")) parts.push(`<p>${escapeText(line)}</p>`);
   // Ignored for the text index; Pagefind still reads metadata, filters and sort keys inside.
   parts.push("<div data-pagefind-ignore>");

@@ -2,7 +2,7 @@ import type { Article } from "../article/types.js";
 import type { GroupedArticles } from "../digest.js";
 import { topicKey } from "../taxonomy/term.js";
 
-/** A Pagefind custom record (pagefind's `CustomRecord`), built from the core's data, not from HTML. */
+/** One article's search entry in the shape of Pagefind's `CustomRecord`, built from the core's data, not from site pages (record-page.ts turns it into what Pagefind reads). */
 export interface SearchRecord {
   url: string;
   content: string;
@@ -25,8 +25,8 @@ export function searchLanguage(language: string): string {
 
 /**
  * One record per published article, in batches of `batchSize`: at 100,000 articles the records
- * are about 100 MB, and sent to the indexer a batch at a time they never all exist at once on
- * either side. Every record carries every sort key, because Pagefind drops records without the key
+ * are about 100 MB; made and sent a batch at a time, they never exist as objects all at once on
+ * either side (only in the compact form of messages waiting for the worker). Every record carries every sort key, because Pagefind drops records without the key
  * from a sorted result; filters use the term labels shown on the site.
  */
 export function* searchRecordBatches(digest: Pick<GroupedArticles, "articles" | "topics">, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {

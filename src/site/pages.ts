@@ -81,8 +81,8 @@ export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term
 const toLink = (term: Term): TermLink => ({ kind: term.kind, slug: term.slug, label: term.label, url: term.url, count: term.count });
 
 /**
- * Turns the digest into plain page objects, one per HTML page, so the adapter only has to hand
- * them to paginated templates. Work here is linear in articles plus term memberships.
+ * Turns the digest into plain page objects, one per HTML page, which the layouts render
+ * (site-pages.ts). Work here is linear in articles plus term memberships.
  */
 export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: FeedScopeRef) => Omit<FeedLinkSet, "title">, siteTitle: string): SitePlan {
   const providerLinks = new Map(digest.providers.map((t) => [t.key, toLink(t)] as const));

@@ -59,6 +59,7 @@ describe("record pages", () => {
       expect(fragment.filters).toEqual(record.filters);
     }
     expect(fragments[0]?.content).toContain(`"quoted" & 'single'`);
+    expect(fragments[0]?.content).toBe(`</span><script>alert(1)</script> "quoted" & 'single' a:b, c. Second line & more.`);
     // The record pages Pagefind read are gone.
     expect(readdirSync(tempRoot)).toEqual([]);
   }, 30_000);

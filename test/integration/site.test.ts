@@ -1,3 +1,7 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
 import { describe, expect, it, beforeAll } from "vitest";
 import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
@@ -307,6 +311,25 @@ describe("a site page at one of the digest's addresses", () => {
     const build = await buildSite({ name: "conflict", files: minimalFiles, siteFiles: { "markets.njk": page, "about.njk": "---\npermalink: /about/\n---\n<p>About</p>\n" } });
     expect(errorMessages(build.error)).toContain("markets.njk writes /topics/markets/, which is a page of the news digest: give it another permalink.");
     expect(errorMessages(build.error)).not.toContain("about.njk");
+  });
+});
+
+describe("Eleventy's --to=json", () => {
+  it("writes no file: the digest's pages, feeds and search are left out like Eleventy's own", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "nd-json-"));
+    const content = path.join(root, "content");
+    mkdirSync(content, { recursive: true });
+    mkdirSync(path.join(root, "site"), { recursive: true });
+    for (const [name, text] of Object.entries(minimalFiles)) writeFileSync(path.join(content, name), text);
+    const output = path.join(root, "_site");
+    const elev = new Eleventy(path.join(root, "site"), output, {
+      quietMode: true,
+      configPath: false,
+      config: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: content, layoutsDir: path.join(root, "layouts") }),
+    });
+    const pages = (await elev.toJSON()) as { url: string }[];
+    expect(pages.map((page) => page.url)).toContain("/search/");
+    expect(existsSync(output)).toBe(false);
   });
 });
 
