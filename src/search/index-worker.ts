@@ -8,7 +8,8 @@ import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.js";
-import { recordPagePath, renderRecordPage } from "./record-page.js";
+import { renderRecordPage } from "./record-page.js";
+import { sitePathOf } from "../site/site-pages.js";
 import { resolveInside } from "../site/write-files.js";
 import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
@@ -37,7 +38,8 @@ let recordCount = 0;
 
 function writeRecordPages(records: readonly SearchRecord[]): void {
   for (const record of records) {
-    const file = resolveInside(pagesDir, recordPagePath(record.url));
+    // At the path a site page of that URL would have, so Pagefind derives the record's own URL from it.
+    const file = resolveInside(pagesDir, sitePathOf(record.url));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderRecordPage(record));
     recordCount++;

@@ -1,11 +1,6 @@
 import { escapeAttribute, escapeText } from "../escape.js";
 import type { SearchRecord } from "./records.js";
 
-/** Where a record's page goes inside the folder Pagefind reads, so that Pagefind derives the record's own URL from it. */
-export function recordPagePath(url: string): string {
-  return url.endsWith("/") ? `${url}index.html` : url;
-}
-
 const field = (attribute: string, key: string, value: string): string => `<span ${attribute}="${escapeAttribute(key)}">${escapeText(value)}</span>`;
 
 /**

@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "../../src/search/build-index.js";
-import { recordPagePath, renderRecordPage } from "../../src/search/record-page.js";
+import { renderRecordPage } from "../../src/search/record-page.js";
 import type { SearchRecord } from "../../src/search/records.js";
 
 const hostile = `</span><script>alert(1)</script> "quoted" & 'single' a:b, c`;
@@ -35,10 +35,6 @@ function readFragments(bundleDir: string): { url: string; meta: Record<string, s
 }
 
 describe("record pages", () => {
-  it("put the record's URL at a path inside the folder Pagefind reads", () => {
-    expect(recordPagePath("/articles/a/")).toBe("/articles/a/index.html");
-  });
-
   it("escape every value for HTML text, so no value can open or close an element", () => {
     const html = renderRecordPage(records[0] as SearchRecord);
     expect(html).not.toContain("<script>");
