@@ -35,28 +35,43 @@ export interface FixtureBuild {
   files(): string[];
 }
 
+/** A temporary site's folders: content, Eleventy input and layouts (created) and output (not yet). */
+export interface FixtureFolders {
+  root: string;
+  contentDir: string;
+  inputDir: string;
+  layoutsDir: string;
+  outputDir: string;
+}
+
+/** Makes a temporary site named after `name`, with files written into its folders by relative path. */
+export function makeFixtureFolders(name: string, files: { content?: Record<string, string>; site?: Record<string, string>; layouts?: Record<string, string> } = {}): FixtureFolders {
+  const root = mkdtempSync(path.join(os.tmpdir(), `nd-${name}-`));
+  const folders = { root, contentDir: path.join(root, "content"), inputDir: path.join(root, "site"), layoutsDir: path.join(root, "layouts"), outputDir: path.join(root, "_site") };
+  for (const dir of [folders.contentDir, folders.inputDir, folders.layoutsDir]) mkdirSync(dir, { recursive: true });
+  writeFiles(folders.contentDir, files.content ?? {});
+  writeFiles(folders.inputDir, files.site ?? {});
+  writeFiles(folders.layoutsDir, files.layouts ?? {});
+  return folders;
+}
+
+/** Writes files into `dir` by relative path, making folders as needed. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+}
+
 /**
  * Builds a fixture site with a real Eleventy `write()` (Pagefind and the feeds need files on
  * disk). The project's own `.eleventy.js` is not loaded: each fixture configures the plugin alone.
  */
 export async function buildFixture(spec: FixtureSpec): Promise<FixtureBuild> {
-  const root = mkdtempSync(path.join(os.tmpdir(), `nd-${spec.name}-`));
-  const contentDir = path.join(root, "content");
-  const inputDir = path.join(root, "site");
-  const layoutsDir = path.join(root, "layouts");
-  const outputDir = path.join(root, "_site");
-  mkdirSync(contentDir, { recursive: true });
-  mkdirSync(inputDir, { recursive: true });
-  mkdirSync(layoutsDir, { recursive: true });
+  const { root, contentDir, inputDir, layoutsDir, outputDir } = makeFixtureFolders(spec.name, { layouts: spec.layouts ?? {} });
+  // A fixture folder first, so a test's own files can add to it or replace one of its files.
   if (spec.contentDir) cpSync(spec.contentDir, contentDir, { recursive: true });
-  for (const [name, text] of Object.entries(spec.files ?? {})) {
-    mkdirSync(path.dirname(path.join(contentDir, name)), { recursive: true });
-    writeFileSync(path.join(contentDir, name), text);
-  }
-  for (const [name, text] of Object.entries(spec.layouts ?? {})) {
-    mkdirSync(path.dirname(path.join(layoutsDir, name)), { recursive: true });
-    writeFileSync(path.join(layoutsDir, name), text);
-  }
+  writeFiles(contentDir, spec.files ?? {});
 
   const { logs, error } = await writeCapturing(inputDir, outputDir, spec.pathPrefix, (eleventyConfig) => {
     eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", ...spec.options, contentDir, layoutsDir });

@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import newsDigest from "../../plugin/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
-import { fixtureBuild, writeCapturing, type FixtureBuild } from "./build-fixture.js";
+import { fixtureBuild, makeFixtureFolders, writeCapturing, type FixtureBuild } from "./build-fixture.js";
 
 /** Plugin options as a site owner might write them, right or wrong: the build is what checks them. */
 export type RawOptions = Record<string, unknown>;
@@ -31,14 +28,7 @@ export interface SiteSpec {
  * ways (twice, with bad options). Kept separate so the shared helper stays as the other suites use it.
  */
 export async function buildSite(spec: SiteSpec): Promise<FixtureBuild> {
-  const root = mkdtempSync(path.join(os.tmpdir(), `nd-${spec.name}-`));
-  const contentDir = path.join(root, "content");
-  const inputDir = path.join(root, "site");
-  const layoutsDir = path.join(root, "layouts");
-  const outputDir = path.join(root, "_site");
-  for (const dir of [contentDir, inputDir, layoutsDir]) mkdirSync(dir, { recursive: true });
-  writeAll(contentDir, spec.files ?? {});
-  writeAll(inputDir, spec.siteFiles ?? {});
+  const { root, contentDir, inputDir, layoutsDir, outputDir } = makeFixtureFolders(spec.name, { content: spec.files ?? {}, site: spec.siteFiles ?? {} });
 
   const { logs, error } = await writeCapturing(inputDir, outputDir, spec.pathPrefix, (eleventyConfig) => {
     const withFixture = (options: RawOptions = {}): RawOptions => ({ siteUrl: "https://digest.example.org", search: false, ...options, contentDir, layoutsDir });
@@ -63,11 +53,4 @@ export function errorMessages(error: Error | undefined): string {
     current = wrapped instanceof Error ? wrapped : current.cause;
   }
   return messages.join("\n");
-}
-
-function writeAll(dir: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
 }

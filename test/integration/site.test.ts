@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
 import { describe, expect, it, beforeAll } from "vitest";
-import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
+import { buildFixture, makeFixtureFolders, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
 import { parseHtml, textContent } from "../helpers/html.js";
 import { brokenInternalLinks } from "../helpers/links.js";
@@ -316,20 +314,15 @@ describe("a site page at one of the digest's addresses", () => {
 
 describe("Eleventy's --to=json", () => {
   it("writes no file: the digest's pages, feeds and search are left out like Eleventy's own", async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), "nd-json-"));
-    const content = path.join(root, "content");
-    mkdirSync(content, { recursive: true });
-    mkdirSync(path.join(root, "site"), { recursive: true });
-    for (const [name, text] of Object.entries(minimalFiles)) writeFileSync(path.join(content, name), text);
-    const output = path.join(root, "_site");
-    const elev = new Eleventy(path.join(root, "site"), output, {
+    const site = makeFixtureFolders("json", { content: minimalFiles });
+    const elev = new Eleventy(site.inputDir, site.outputDir, {
       quietMode: true,
       configPath: false,
-      config: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: content, layoutsDir: path.join(root, "layouts") }),
+      config: (eleventyConfig: EleventyConfig) => eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: site.contentDir, layoutsDir: site.layoutsDir }),
     });
     const pages = (await elev.toJSON()) as { url: string }[];
     expect(pages.map((page) => page.url)).toContain("/search/");
-    expect(existsSync(output)).toBe(false);
+    expect(existsSync(site.outputDir)).toBe(false);
   });
 });
 

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
 import newsDigest, { searchIndexed } from "../../plugin/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 import { articleFile } from "../helpers/article-file.js";
+import { makeFixtureFolders } from "../helpers/build-fixture.js";
 
 const quiet = <T>(run: () => Promise<T>): Promise<T> => {
   const original = console.log;
@@ -16,18 +16,14 @@ const quiet = <T>(run: () => Promise<T>): Promise<T> => {
 };
 
 /** A site in watch mode: one Eleventy instance, rebuilt the way its file watcher does (restart, init, write). */
-async function watchSite(root: string, files: Record<string, string>): Promise<{ rebuild(): Promise<void>; output: string; content: string }> {
-  const content = path.join(root, "content");
-  const output = path.join(root, "_site");
-  mkdirSync(content, { recursive: true });
-  mkdirSync(path.join(root, "site"), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(content, name), text);
-  const elev = new Eleventy(path.join(root, "site"), output, {
+async function watchSite(files: Record<string, string>): Promise<{ rebuild(): Promise<void>; output: string; content: string }> {
+  const { contentDir: content, inputDir, layoutsDir, outputDir: output } = makeFixtureFolders("watch", { content: files });
+  const elev = new Eleventy(inputDir, output, {
     quietMode: true,
     configPath: false,
     runMode: "watch",
     config(eleventyConfig: EleventyConfig) {
-      eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: content, layoutsDir: path.join(root, "layouts"), feedSize: 2 });
+      eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: content, layoutsDir, feedSize: 2 });
     },
   });
   await quiet(() => elev.write());
@@ -48,18 +44,16 @@ async function watchSite(root: string, files: Record<string, string>): Promise<{
 const outlet = (n: number) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com` });
 
 describe("a watch-mode rebuild after one article changes", () => {
-  let root: string;
   let site: Awaited<ReturnType<typeof watchSite>>;
   const file = (sitePath: string): string => path.join(site.output, sitePath, sitePath.endsWith("/") ? "index.html" : "");
   const longAgo = new Date("2001-01-01T00:00:00Z");
 
   beforeAll(async () => {
-    root = mkdtempSync(path.join(os.tmpdir(), "nd-watch-"));
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) {
       files[`a${i}.md`] = articleFile({ title: `Story ${i}`, originalUrl: `https://outlet${i % 2}.example.com/s/${i}`, provider: outlet(i % 2), topics: [i % 2 ? "Energy" : "Markets"], publishedDateTime: `2026-03-0${i + 1}T10:00:00Z` });
     }
-    site = await watchSite(root, files);
+    site = await watchSite(files);
     // Mark every written file as old, so a file the rebuild writes again is told apart by its time.
     for (const sitePath of ["/articles/2026-03-01-story-0/", "/articles/2026-03-02-story-1/", "/providers/outlet1-example-com/feed.xml", "/topics/energy/feed.json", "/providers/outlet0-example-com/feed.xml", "/pagefind/pagefind-entry.json"]) {
       utimesSync(file(sitePath), longAgo, longAgo);
