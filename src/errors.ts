@@ -1,7 +1,7 @@
 /**
- * Problems found in article files or options. Every problem names where it
- * is (file and field path), what was expected, what was received and how to
- * fix it, so one report lets a publisher mend every bad file in one pass.
+ * Problems found in article files or options, and the one error type a user's mistake becomes.
+ * Every problem names where it is (file and field path), what was expected, what was received and
+ * how to fix it, so one report lets a publisher mend every bad file in one pass.
  */
 export type Severity = "error" | "warning";
 
@@ -18,13 +18,32 @@ export interface Problem {
 
 export const MESSAGE_PREFIX = "[news-digest]";
 
-/** Thrown when the build must stop; `problems` holds the whole report. */
+/** The one way to make a problem: severity defaults to "error", field to the whole file, and an absent hint is left out. */
+export function problem(fields: { severity?: Severity; file: string; field?: string; expected: string; received: string; hint?: string | undefined }): Problem {
+  return {
+    severity: fields.severity ?? "error",
+    file: fields.file,
+    field: fields.field ?? "",
+    expected: fields.expected,
+    received: fields.received,
+    ...(fields.hint ? { hint: fields.hint } : {}),
+  };
+}
+
+/**
+ * Thrown when the build must stop because of something a user can fix (a bad file, option or
+ * template). The prefix is applied here, once; `problems` holds the whole report and `cause` the
+ * underlying error, if any. Eleventy prints such an error without a stack trace: the message says
+ * everything a publisher can act on, and plugin internals would only bury it.
+ */
 export class NewsDigestError extends Error {
   readonly problems: readonly Problem[];
-  constructor(message: string, problems: readonly Problem[] = []) {
-    super(message);
+  /** Read by Eleventy's error handler: no "Original error stack trace" for a user's mistake. */
+  readonly skipOriginalStack = true;
+  constructor(message: string, options: { problems?: readonly Problem[]; cause?: unknown } = {}) {
+    super(`${MESSAGE_PREFIX} ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "NewsDigestError";
-    this.problems = problems;
+    this.problems = options.problems ?? [];
   }
 }
 

@@ -1,4 +1,4 @@
-import { NewsDigestError, MESSAGE_PREFIX } from "./errors.js";
+import { NewsDigestError } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
 import { readArticleFolder, readArticleFolderWith, type ArticleCache, type FolderReadOptions, type FolderReadResult } from "./article/read-folder.js";
 import { validateInParallel } from "./article/read-parallel.js";
@@ -47,14 +47,16 @@ function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, 
   const willFail = options.mode === "strict" && folder.problems.some((p) => p.severity === "error");
   const digest = createDigest(folder, options, run.now, willFail ? undefined : run.onGrouped);
   const report = formatProblems(digest);
-  if (report) log(report);
-  log(formatSummary(digest, performance.now() - started));
   const errors = digest.problems.filter((p) => p.severity === "error");
+  log(formatSummary(digest, performance.now() - started));
+  // A strict build that stops carries the report in its error, which Eleventy prints: printing it
+  // here as well would show every problem twice.
   if (errors.length > 0 && options.mode === "strict") {
     throw new NewsDigestError(
-      `${MESSAGE_PREFIX} ${digest.counts.invalid} invalid article file${digest.counts.invalid === 1 ? "" : "s"} (strict mode). Fix them, or set mode: "lenient" to build without them.\n${report}`,
-      errors,
+      `${digest.counts.invalid} invalid article file${digest.counts.invalid === 1 ? "" : "s"} (strict mode). Fix them, or set mode: "lenient" to build without them.\n${report}`,
+      { problems: errors },
     );
   }
+  if (report) log(report);
   return digest;
 }

@@ -110,7 +110,7 @@ function isHttpUrl(value: string): boolean {
 export function resolveOptions(input: unknown = {}): NewsDigestOptions {
   const problems: Problem[] = [];
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw new NewsDigestError(`${MESSAGE_PREFIX} plugin options must be an object, received ${describeValue(input)}.`);
+    throw new NewsDigestError(`plugin options must be an object, received ${describeValue(input)}.`);
   }
   const given = input as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...DEFAULT_OPTIONS };
@@ -134,7 +134,7 @@ export function resolveOptions(input: unknown = {}): NewsDigestOptions {
     merged[key] = value;
   }
   if (problems.length > 0) {
-    throw new NewsDigestError(`${MESSAGE_PREFIX} invalid plugin options:\n${formatReport(problems)}`, problems);
+    throw new NewsDigestError(`invalid plugin options:\n${formatReport(problems)}`, { problems });
   }
   const options = merged as unknown as NewsDigestOptions;
   // Only "/" can be left as a path by now; stored without it so URLs join as siteUrl + pathPrefix + path.
@@ -156,5 +156,5 @@ export function requireSiteUrl(options: Pick<NewsDigestOptions, "siteUrl">): voi
     received: describeValue(options.siteUrl),
     hint: 'set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable',
   };
-  throw new NewsDigestError(`${MESSAGE_PREFIX} a required plugin option is missing:\n${formatReport([problem])}`, [problem]);
+  throw new NewsDigestError(`a required plugin option is missing:\n${formatReport([problem])}`, { problems: [problem] });
 }

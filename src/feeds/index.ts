@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
+import { NewsDigestError } from "../errors.js";
 import type { Article } from "../article/types.js";
 import { planFeedPages } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
@@ -41,7 +41,7 @@ export function listFeeds(digest: FeedContent): { title: string; scope: FeedScop
 function requireSiteUrl(site: FeedSite): void {
   if (!site.siteUrl) {
     throw new NewsDigestError(
-      `${MESSAGE_PREFIX} feeds need the site's public address: set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable.`,
+      `feeds need the site's public address: set the siteUrl option (e.g. siteUrl: "https://news.example.org") or, in the starter site, the NEWS_DIGEST_URL environment variable.`,
     );
   }
 }

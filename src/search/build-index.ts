@@ -91,8 +91,8 @@ export function openSearchIndex(log: (message: string) => void, tempRoot: string
       ended = true;
       worker.ref();
       await finished;
-      if (failures.length > 0) throw new NewsDigestError(`${MESSAGE_PREFIX} ${failures.join("\n")}`);
-      if (!written) throw new NewsDigestError(`${MESSAGE_PREFIX} Pagefind stopped before writing the search bundle to ${bundleDir ?? "the output folder"}; its own message, if any, is printed above.`);
+      if (failures.length > 0) throw new NewsDigestError(`${failures.join("\n")}`);
+      if (!written) throw new NewsDigestError(`Pagefind stopped before writing the search bundle to ${bundleDir ?? "the output folder"}; its own message, if any, is printed above.`);
       const ms = Math.round(performance.now() - started);
       log(`${MESSAGE_PREFIX} search: indexed ${pages} pages in ${ms} ms`);
       return { pages, ms };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
+import { NewsDigestError } from "../errors.js";
 import type { Layouts } from "./kit.js";
 
 export const LAYOUT_NAMES = ["base", "card", "pagination", "article", "list", "terms", "feeds", "search", "not-found"] as const;
@@ -16,7 +16,7 @@ export function bundledLayoutsDir(): string {
     if (existsSync(path.join(dir, "layouts", "base.js"))) return path.join(dir, "layouts");
     dir = path.dirname(dir);
   }
-  throw new NewsDigestError(`${MESSAGE_PREFIX} cannot find the bundled layouts folder next to ${fileURLToPath(import.meta.url)}.`);
+  throw new NewsDigestError(`cannot find the bundled layouts folder next to ${fileURLToPath(import.meta.url)}.`);
 }
 
 /** The site's file when it has one of that name, else the bundled one. */
@@ -46,7 +46,7 @@ export async function loadLayouts(siteLayoutsDir: string): Promise<LoadedLayouts
     // The modification time in the URL makes a watch-mode rebuild load an edited layout, not the cached module.
     const module = (await import(`${pathToFileURL(file).href}?v=${statSync(file).mtimeMs}`)) as { default?: unknown };
     if (typeof module.default !== "function") {
-      throw new NewsDigestError(`${MESSAGE_PREFIX} layout ${file}: expected a default export that is a function (data, kit) => html\`...\`, received ${typeof module.default}.`);
+      throw new NewsDigestError(`layout ${file}: expected a default export that is a function (data, kit) => html\`...\`, received ${typeof module.default}.`);
     }
     loaded[name] = module.default;
   }

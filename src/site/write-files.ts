@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
+import { NewsDigestError } from "../errors.js";
 
 /** Resolves a site-relative output path inside `outputDir`, refusing anything that would land outside it. */
 export function resolveInside(outputDir: string, sitePath: string): string {
   const root = path.resolve(outputDir);
   const target = path.resolve(root, `.${path.posix.normalize(`/${sitePath}`)}`);
   if (target !== root && !target.startsWith(root + path.sep)) {
-    throw new NewsDigestError(`${MESSAGE_PREFIX} refused to write ${JSON.stringify(sitePath)}: it resolves outside the output folder ${root}.`);
+    throw new NewsDigestError(`refused to write ${JSON.stringify(sitePath)}: it resolves outside the output folder ${root}.`);
   }
   return target;
 }
