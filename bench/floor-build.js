@@ -11,7 +11,7 @@ const { default: Eleventy } = await import("@11ty/eleventy");
 const elev = new Eleventy(corpus, output, {
   quietMode: true,
   configPath: false,
-  /** @param {import("../plugin/eleventy-types.js").EleventyConfig} eleventyConfig */
+  /** @param {import("@11ty/eleventy").EleventyUserConfig} eleventyConfig */
   config(eleventyConfig) {
     eleventyConfig.addTemplate(
       "_includes/article.njk",

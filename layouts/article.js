@@ -1,6 +1,6 @@
 // An article's own page: the digest entry for one story, linking out to the original.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/site/pages.js").ArticlePageData} ArticlePageData */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").ArticlePageData} ArticlePageData */
 
 /**
  * @param {ArticlePageData} data

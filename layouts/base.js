@@ -1,7 +1,7 @@
 // The page shell every other layout wraps its body in. Override it by putting a `base.js` in your
 // site's layouts folder (the `layoutsDir` option); every page kind then uses yours.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/site/kit.js").BaseLayoutData} BaseLayoutData */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").BaseLayoutData} BaseLayoutData */
 
 /**
  * @param {BaseLayoutData} data

@@ -1,6 +1,6 @@
 // One article in a list (home, provider and topic pages). Used by list.js through kit.layouts.card.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/site/pages.js").ArticleCard} ArticleCard */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").ArticleCard} ArticleCard */
 
 /**
  * @param {{ card: ArticleCard, headingLevel?: 2 | 3 }} data

@@ -1,5 +1,5 @@
 // /feeds/: every feed for people, plus the OPML file for feed readers.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
 /** @typedef {{ title: string, links: { rss: string, atom: string, json: string } }} FeedEntry */
 
 /**

@@ -1,10 +1,10 @@
 // Home, provider and topic pages: a paginated list of article cards.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/site/pages.js").ListPageData} ListPageData */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").ListPageData} ListPageData */
 
 // An article appears on the home page, its provider's page and each topic's page: render its card
 // once per build and heading level. Cards are new objects every build, so nothing goes stale.
-/** @type {WeakMap<object, Map<number, import("../src/escape.js").SafeHtml>>} */
+/** @type {WeakMap<object, Map<number, import("eleventy-plugin-news-digest/core").SafeHtml>>} */
 const renderedCards = new WeakMap();
 
 /**
@@ -16,7 +16,7 @@ export default function list(data, kit) {
   const { page, term } = data;
   const card = /** @type {typeof import("./card.js").default} */ (/** @type {unknown} */ (layouts.card));
   const pagination = /** @type {typeof import("./pagination.js").default} */ (/** @type {unknown} */ (layouts.pagination));
-  /** @param {import("../src/site/pages.js").ArticleCard} entry @param {2 | 3} headingLevel */
+  /** @param {import("eleventy-plugin-news-digest/core").ArticleCard} entry @param {2 | 3} headingLevel */
   const cardOnce = (entry, headingLevel) => {
     let byLevel = renderedCards.get(entry);
     if (!byLevel) renderedCards.set(entry, (byLevel = new Map()));

@@ -1,5 +1,5 @@
 // 404.html: most static hosts serve this file for unknown paths.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
 
 /**
  * @param {{ pageUrl: string }} data

@@ -1,6 +1,6 @@
 // Page links for paginated lists: real links, rel=prev/next, and where you are.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/taxonomy/paginate.js").Page<unknown>} Page */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").Page<unknown>} Page */
 
 /**
  * @param {{ page: Page, label: string }} data

@@ -1,7 +1,7 @@
 // /search/: the search box, filters and results. layouts/assets/search.js runs it with Pagefind;
 // without JavaScript the page says so and links to the topic and outlet pages.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/site/pages.js").TermLink} TermLink */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").TermLink} TermLink */
 
 /**
  * @param {{ providers: TermLink[], topics: TermLink[], pageUrl: string }} data

@@ -1,6 +1,6 @@
 // /providers/ and /topics/: every term with its article count.
-/** @typedef {import("../src/site/kit.js").LayoutKit} LayoutKit */
-/** @typedef {import("../src/site/pages.js").TermIndexData} TermIndexData */
+/** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
+/** @typedef {import("eleventy-plugin-news-digest/core").TermIndexData} TermIndexData */
 
 /**
  * @param {TermIndexData} data

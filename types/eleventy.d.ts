@@ -6,7 +6,13 @@ declare module "@11ty/eleventy" {
     configPath?: string | false;
     pathPrefix?: string;
     runMode?: "build" | "watch" | "serve";
-    config?: (eleventyConfig: import("../plugin/eleventy-types.js").EleventyConfig) => unknown;
+    config?: (eleventyConfig: EleventyUserConfig) => unknown;
+  }
+  /** The plugin's slice of the config API, plus the calls the benchmark's plain floor site makes. */
+  type PluginConfig = import("../plugin/eleventy-types.js").EleventyConfig;
+  export interface EleventyUserConfig extends PluginConfig {
+    addTemplate(virtualPath: string, template: string | { data: Record<string, unknown>; render(): string }): void;
+    addGlobalData(name: string, value: unknown): void;
   }
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);

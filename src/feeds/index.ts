@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { NewsDigestError } from "../errors.js";
 import type { Article } from "../article/types.js";
-import { planFeedPages } from "./archive.js";
+import { planFeedPages, type FeedPage } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
 import { absoluteUrl, createItemFactory, type FeedItem, type FeedSite } from "./items.js";
@@ -46,6 +46,23 @@ function requireSiteUrl(site: FeedSite): void {
   }
 }
 
+const FEED_FORMATS = ["rss", "atom", "json"] as const;
+
+/** Every feed document of one format: head and archives of each scope, with the file each goes to. */
+function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number): Generator<{ scope: FeedScope; page: FeedPage<Article>; path: string }> {
+  for (const scope of allScopes(digest)) {
+    for (const page of planFeedPages(scopeArticles(digest, scope), feedSize)) {
+      yield { scope, page, path: page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive) };
+    }
+  }
+}
+
+/** The site path of every file {@link renderAllFeeds} writes, without rendering any (for the output manifest). */
+export function* feedFilePaths(digest: FeedContent, feedSize: number): Generator<string> {
+  for (const format of FEED_FORMATS) for (const { path } of feedPages(digest, format, feedSize)) yield path;
+  yield OPML_PATH;
+}
+
 type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: (doc: FeedDocument, item: (item: FeedItem) => never) => string } };
 
 /**
@@ -58,13 +75,12 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
   requireSiteUrl(site);
   const toItem = createItemFactory(digest, site);
   const fingerprintOf = unchanged ? createFingerprinter() : undefined;
-  const scopes = allScopes(digest);
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
     atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
     json: { item: serializeJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
   };
-  for (const format of ["rss", "atom", "json"] as const) {
+  for (const format of FEED_FORMATS) {
     const rendered = new Map<FeedItem, unknown>();
     const renderItem = (item: FeedItem): never => {
       let out = rendered.get(item);
@@ -74,13 +90,10 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
       }
       return out as never;
     };
-    for (const scope of scopes) {
-      for (const page of planFeedPages(scopeArticles(digest, scope), site.feedSize)) {
-        const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older, page.newer);
-        const path = page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive);
-        if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
-        yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
-      }
+    for (const { scope, page, path } of feedPages(digest, format, site.feedSize)) {
+      const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older, page.newer);
+      if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
+      yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
     }
   }
   yield {

@@ -2,65 +2,55 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { NewsDigestError, MESSAGE_PREFIX } from "../errors.js";
+import { NewsDigestError } from "../errors.js";
 import type { SearchRecord } from "./records.js";
 import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 import { workerUrl } from "../worker-url.js";
+import { pagefindBinary } from "./pagefind-binary.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "index-worker");
 
 /**
- * An index being built while the rest of the site renders: Pagefind indexes in its own child
- * process, driven from a worker thread, so the records are indexed on the second core while
- * Eleventy renders. Open it early (Pagefind starts meanwhile), `add` the records once the articles
- * are read, `write` as soon as the output folder is known (the bundle goes to its own `pagefind/`
- * folder, which Eleventy never touches, so it can be written while pages render), and `finish`
- * after the build to wait for it.
+ * An index being built while the rest of the site renders: a worker thread turns records into
+ * small pages and runs Pagefind over them on the second core. Open it early, `add` the records
+ * once the articles are read, `write` as soon as the bundle's folder is known, and `finish` after
+ * the build to wait for it; `abandon` on every failure path.
  */
 export interface PendingSearchIndex {
   add(records: readonly SearchRecord[]): void;
-  /** Asks Pagefind to write `<outputDir>/pagefind/` once the records are in, then close. */
-  write(outputDir: string): void;
-  /** Holds the process open until the bundle is written; fails with Pagefind's errors. */
+  /** Asks Pagefind to write the bundle into `bundleDir` (emptied first) once the records are in. */
+  write(bundleDir: string): void;
+  /** Holds the process open until the bundle is written; fails with Pagefind's own output. */
   finish(): Promise<{ pages: number; ms: number }>;
-  /** Closes Pagefind without writing (a build that failed before its after-build step). */
+  /** Stops Pagefind without writing, and waits until its process has exited. */
   abandon(): Promise<void>;
 }
 
 /**
- * Starts Pagefind for one build. Records come from the core's data rather than the written site
- * pages: they exist as soon as the articles are read, so indexing overlaps page rendering instead
- * of following it, and they do not depend on a site's own layouts. They reach Pagefind as small
- * record pages in a temporary folder under `tempRoot` (record-page.ts says why). Every Pagefind
- * response's `errors` fail the build.
+ * Starts the indexer for one build. Records come from the core's data rather than the written
+ * site pages: they exist as soon as the articles are read, so indexing overlaps page rendering,
+ * and they do not depend on a site's own layouts. They reach Pagefind as record pages in a
+ * temporary folder under `tempRoot` (record-page.ts says why).
  */
-export function openSearchIndex(log: (message: string) => void, tempRoot: string = os.tmpdir()): PendingSearchIndex {
+export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIndex {
   const started = performance.now();
   const pagesDir = mkdtempSync(path.join(tempRoot, "news-digest-search-"));
-  const removePages = (): void => {
-    try {
-      rmSync(pagesDir, { recursive: true, force: true });
-    } catch {
-      // Best effort: a leftover folder in the temp directory must not turn into a build error.
-    }
-  };
+  const removePages = (): void => rmSync(pagesDir, { recursive: true, force: true });
   // A build that fails before finish() exits without waiting for the worker: remove the record pages then.
   process.once("exit", removePages);
-  const worker = new Worker(WORKER_URL, { workerData: { pagesDir } satisfies IndexWorkerData });
+  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData });
   const failures: string[] = [];
+  let pages: number | undefined;
   let settled = false;
-  let written = false;
-  let pages = 0;
-  let bundleDir: string | undefined;
   let ended = false;
+  let bundleDir: string | undefined;
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
-      if (reply.kind === "written") written = true;
-      if (reply.kind === "failed") failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e}`).join("\n")}`);
+      if (reply.kind === "written") pages = reply.pages;
+      else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
     });
     worker.on("error", reject);
     worker.on("exit", () => {
-      // Normally already gone; left behind when Pagefind died before the worker removed it.
       removePages();
       process.removeListener("exit", removePages);
       settled = true;
@@ -68,22 +58,19 @@ export function openSearchIndex(log: (message: string) => void, tempRoot: string
     });
   });
   // A build that fails before finish() must not keep the process alive; finish() holds it again.
-  // (After the listeners: adding a message listener refs the worker's port again.)
   worker.unref();
-  // Reported by finish(); without this a crash before finish() would be an unhandled rejection.
   finished.catch(() => undefined);
   const send = (request: WorkerRequest): void => {
     if (!settled) worker.postMessage(request);
   };
   return {
     add(records) {
-      pages += records.length;
       send({ kind: "add", records: records as SearchRecord[] });
     },
-    write(outputDir) {
-      bundleDir = path.join(outputDir, "pagefind");
+    write(target) {
+      bundleDir = target;
       ended = true;
-      send({ kind: "write", outputPath: bundleDir });
+      send({ kind: "write", bundleDir: target });
     },
     async finish() {
       // Without a write request the worker would wait for one forever; closing makes finish() report it.
@@ -91,24 +78,27 @@ export function openSearchIndex(log: (message: string) => void, tempRoot: string
       ended = true;
       worker.ref();
       await finished;
-      if (failures.length > 0) throw new NewsDigestError(`${failures.join("\n")}`);
-      if (!written) throw new NewsDigestError(`Pagefind stopped before writing the search bundle to ${bundleDir ?? "the output folder"}; its own message, if any, is printed above.`);
-      const ms = Math.round(performance.now() - started);
-      log(`${MESSAGE_PREFIX} search: indexed ${pages} pages in ${ms} ms`);
-      return { pages, ms };
+      if (failures.length > 0) throw new NewsDigestError(failures.join("\n"));
+      if (pages === undefined) throw new NewsDigestError(`the search indexer stopped before writing the search bundle to ${bundleDir ?? "the output folder"}.`);
+      return { pages, ms: Math.round(performance.now() - started) };
     },
     async abandon() {
       ended = true;
       send({ kind: "close" });
+      worker.ref();
       await finished.catch(() => undefined);
     },
   };
 }
 
-/** Indexes the records and writes the bundle to `<outputDir>/pagefind/` in one step. */
-export async function buildSearchIndex(input: { outputDir: string; records: readonly SearchRecord[]; log: (message: string) => void; tempRoot?: string }): Promise<{ pages: number; ms: number }> {
-  const index = openSearchIndex(input.log, input.tempRoot);
-  index.add(input.records);
-  index.write(input.outputDir);
-  return index.finish();
+/** Indexes the records and writes the bundle into `bundleDir` in one step. */
+export async function buildSearchIndex(input: { bundleDir: string; records: readonly SearchRecord[]; tempRoot?: string }): Promise<{ pages: number; ms: number }> {
+  const index = openSearchIndex(input.tempRoot);
+  try {
+    index.add(input.records);
+    index.write(input.bundleDir);
+    return await index.finish();
+  } finally {
+    await index.abandon();
+  }
 }

@@ -1,12 +1,11 @@
-// Runs in a worker thread: drives Pagefind's child process with an event loop of its own, so
-// records are indexed while the main thread is busy rendering pages (Eleventy's rendering gives
-// the main loop too few turns to feed Pagefind: measured, the adds finished only after the feeds).
-// The thread starts before the articles are read, so Pagefind is up by the time records arrive.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+// Runs in a worker thread, so that records become pages and Pagefind starts while the main
+// thread is busy rendering (its synchronous rendering would give a child process's events no
+// turn until the feeds were done). Pagefind runs as a child process this thread owns and always
+// waits for: its output is captured for the error message, and it is killed when the build is abandoned.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
-import * as pagefind from "pagefind";
 import type { SearchRecord } from "./records.js";
 import { renderRecordPage } from "./record-page.js";
 import { sitePathOf } from "../site/site-pages.js";
@@ -15,26 +14,15 @@ import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-proto
 
 if (!parentPort) throw new Error("index-worker.js must run in a worker thread");
 const port: MessagePort = parentPort;
-
+const { pagesDir, binary } = workerData as IndexWorkerData;
 const reply = (message: WorkerReply): void => port.postMessage(message);
+// Keeps the last part of a stream: Pagefind's panic is at the end, and a long log must not grow without bound.
+const tail = (text: string, limit = 4000): string => (text.length > limit ? `…${text.slice(-limit)}` : text);
 
-/** Set once a step failed: later steps are skipped, and the failure has been reported. */
-let failed = false;
-
-const creating = pagefind.createIndex({}).then((created) => {
-  if (created.errors.length > 0 || !created.index) {
-    failed = true;
-    reply({ kind: "failed", step: "create an index", errors: created.errors.length ? created.errors : ["no index returned"] });
-    return undefined;
-  }
-  return created.index;
-});
-
-// Records become small HTML pages in a temporary folder, which Pagefind indexes in one call (see
-// record-page.ts for why not addCustomRecord). The folder goes once Pagefind has read it; the
-// thread's owner removes it too, in case Pagefind died first.
-const { pagesDir } = workerData as IndexWorkerData;
 let recordCount = 0;
+let prepareFailure: string | undefined;
+let child: ChildProcess | undefined;
+let ending = false;
 
 function writeRecordPages(records: readonly SearchRecord[]): void {
   for (const record of records) {
@@ -46,45 +34,58 @@ function writeRecordPages(records: readonly SearchRecord[]): void {
   }
 }
 
-async function writeAndClose(outputPath: string | undefined): Promise<void> {
-  try {
-    const index = await creating;
-    if (outputPath && index && !failed) {
-      const added = await index.addDirectory({ path: pagesDir });
-      if (added.errors.length > 0) reply({ kind: "failed", step: "index the records", errors: added.errors });
-      else if (added.page_count !== recordCount) reply({ kind: "failed", step: "index the records", errors: [`indexed ${added.page_count} of ${recordCount} records`] });
-      else {
-        const [written] = await Promise.all([index.writeFiles({ outputPath }), rm(pagesDir, { recursive: true, force: true })]);
-        if (written.errors.length > 0) reply({ kind: "failed", step: "write the search bundle", errors: written.errors });
-        else reply({ kind: "written" });
-      }
-    }
-  } catch (error) {
-    reply({ kind: "failed", step: "run", errors: [String(error)] });
-  } finally {
-    await pagefind.close();
-    port.close();
-  }
+function finish(): void {
+  rmSync(pagesDir, { recursive: true, force: true });
+  port.close();
 }
 
-let ending = false;
+function runPagefind(bundleDir: string): void {
+  if (prepareFailure) {
+    reply({ kind: "failed", step: "prepare the records", errors: [prepareFailure] });
+    finish();
+    return;
+  }
+  rmSync(bundleDir, { recursive: true, force: true });
+  let stdout = "";
+  let stderr = "";
+  const started = spawn(binary, ["--site", pagesDir, "--output-path", bundleDir], { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  child = started;
+  started.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout = tail(stdout + chunk, 20_000)));
+  started.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr = tail(stderr + chunk)));
+  started.once("error", (error) => {
+    reply({ kind: "failed", step: "start", errors: [`${binary}: ${error.message}`] });
+  });
+  started.once("close", (code, signal) => {
+    child = undefined;
+    // "Indexed 1 page" / "Indexed 9478 pages" in the summary; the first such line counts pages.
+    const indexed = Number(/Indexed (\d+) pages?\b/.exec(stdout)?.[1] ?? Number.NaN);
+    if (code !== 0) {
+      const how = signal ? `was stopped by ${signal}` : `exited with code ${String(code)}`;
+      reply({ kind: "failed", step: "write the search bundle", errors: [`Pagefind ${how}${stderr.trim() ? `:\n${stderr.trim()}` : ""}`] });
+    } else if (indexed !== recordCount) {
+      reply({ kind: "failed", step: "index the records", errors: [`indexed ${Number.isNaN(indexed) ? "an unknown number" : indexed} of ${recordCount} records`, ...(stderr.trim() ? [stderr.trim()] : [])] });
+    } else reply({ kind: "written", pages: indexed });
+    finish();
+  });
+}
 
 port.on("message", (request: WorkerRequest) => {
   if (request.kind === "add") {
     try {
-      if (!failed) writeRecordPages(request.records);
+      if (!prepareFailure) writeRecordPages(request.records);
     } catch (error) {
-      failed = true;
-      reply({ kind: "failed", step: "prepare the records", errors: [String(error)] });
+      prepareFailure = String(error);
     }
     return;
   }
-  // The first write or close ends the thread's work; a close sent while a write runs changes nothing.
+  if (request.kind === "close") {
+    // Abandoned: stop Pagefind if it runs (its close event then ends the thread), else end now.
+    if (child) child.kill("SIGKILL");
+    else if (!ending) finish();
+    ending = true;
+    return;
+  }
   if (ending) return;
   ending = true;
-  // From here on only Pagefind's pending calls keep this thread alive. If its process dies (a
-  // panic leaves those calls unanswered forever), the thread ends, and the build fails with
-  // "stopped before writing" instead of hanging.
-  port.unref();
-  void writeAndClose(request.kind === "write" ? request.outputPath : undefined);
+  runPagefind(request.bundleDir);
 });

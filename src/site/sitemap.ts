@@ -11,6 +11,13 @@ function urlset(locs: readonly string[]): string {
   return `${HEADER}<urlset xmlns="${NS}">\n${locs.map((loc) => `<url><loc>${escapeText(loc)}</loc></url>`).join("\n")}\n</urlset>\n`;
 }
 
+/** The files {@link renderSitemaps} writes for `urlCount` pages, without rendering them (for the output manifest). */
+export function sitemapPaths(urlCount: number, siteUrl: string, limit = SITEMAP_URL_LIMIT): string[] {
+  if (!siteUrl) return [];
+  const parts = urlCount <= limit ? [] : Array.from({ length: Math.ceil(urlCount / limit) }, (_, i) => `/sitemap-${i + 1}.xml`);
+  return ["/sitemap.xml", ...parts, "/robots.txt"];
+}
+
 /**
  * `/sitemap.xml` for every HTML page, split into `/sitemap-N.xml` parts under a sitemap index
  * once there are more than 50,000 URLs. URLs are absolute (sitemaps require it), so nothing is

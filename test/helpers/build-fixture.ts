@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import newsDigest from "../../plugin/index.js";
 import type { NewsDigestOptions } from "../../src/index.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
+import { makeTempDir } from "./temp-dir.js";
 
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../fixtures");
 
@@ -44,9 +44,12 @@ export interface FixtureFolders {
   outputDir: string;
 }
 
-/** Makes a temporary site named after `name`, with files written into its folders by relative path. */
+/**
+ * Makes a temporary site named after `name`, with files written into its folders by relative path.
+ * Its folder is removed after the test file's last test (see temp-dir.ts).
+ */
 export function makeFixtureFolders(name: string, files: { content?: Record<string, string>; site?: Record<string, string>; layouts?: Record<string, string> } = {}): FixtureFolders {
-  const root = mkdtempSync(path.join(os.tmpdir(), `nd-${name}-`));
+  const root = makeTempDir(name);
   const folders = { root, contentDir: path.join(root, "content"), inputDir: path.join(root, "site"), layoutsDir: path.join(root, "layouts"), outputDir: path.join(root, "_site") };
   for (const dir of [folders.contentDir, folders.inputDir, folders.layoutsDir]) mkdirSync(dir, { recursive: true });
   writeFiles(folders.contentDir, files.content ?? {});

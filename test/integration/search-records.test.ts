@@ -45,7 +45,7 @@ describe("record pages", () => {
   it("round-trip through Pagefind: every meta value and filter comes back exactly as the record had it", async () => {
     const outputDir = mkdtempSync(path.join(os.tmpdir(), "nd-search-records-"));
     const tempRoot = mkdtempSync(path.join(os.tmpdir(), "nd-search-temp-"));
-    const result = await buildSearchIndex({ outputDir, records, log: () => undefined, tempRoot });
+    const result = await buildSearchIndex({ bundleDir: path.join(outputDir, "pagefind"), records, tempRoot });
     expect(result.pages).toBe(2);
     const fragments = readFragments(path.join(outputDir, "pagefind")).sort((a, b) => a.url.localeCompare(b.url));
     expect(fragments.map((f) => f.url)).toEqual(records.map((r) => r.url));

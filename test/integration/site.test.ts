@@ -307,8 +307,10 @@ describe("a site page at one of the digest's addresses", () => {
   it("fails the build naming the template, instead of silently replacing the digest's page", async () => {
     const page = "---\npermalink: /topics/markets/\n---\n<p>My own markets page</p>\n";
     const build = await buildSite({ name: "conflict", files: minimalFiles, siteFiles: { "markets.njk": page, "about.njk": "---\npermalink: /about/\n---\n<p>About</p>\n" } });
-    expect(errorMessages(build.error)).toContain("markets.njk writes /topics/markets/, which is a page of the news digest: give it another permalink.");
+    expect(errorMessages(build.error)).toContain("markets.njk writes /topics/markets/, which is a file of the news digest: give it another permalink.");
     expect(errorMessages(build.error)).not.toContain("about.njk");
+    // Eleventy is stopped before it renders anything: the digest's page is the one on disk.
+    expect(build.read("/topics/markets/")).not.toContain("My own markets page");
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
-import newsDigest, { searchIndexed } from "../../plugin/index.js";
+import { attachDigestBuild } from "../../plugin/attach.js";
+import { createDigestBuild } from "../../src/build/digest-build.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 import { articleFile } from "../helpers/article-file.js";
 import { makeFixtureFolders } from "../helpers/build-fixture.js";
@@ -18,12 +19,14 @@ const quiet = <T>(run: () => Promise<T>): Promise<T> => {
 /** A site in watch mode: one Eleventy instance, rebuilt the way its file watcher does (restart, init, write). */
 async function watchSite(files: Record<string, string>): Promise<{ rebuild(): Promise<void>; output: string; content: string }> {
   const { contentDir: content, inputDir, layoutsDir, outputDir: output } = makeFixtureFolders("watch", { content: files });
+  // The build object itself, not the plugin, so the test can wait for a rebuild's background search.
+  const build = createDigestBuild({ siteUrl: "https://digest.example.org", contentDir: content, layoutsDir, feedSize: 2 });
   const elev = new Eleventy(inputDir, output, {
     quietMode: true,
     configPath: false,
     runMode: "watch",
     config(eleventyConfig: EleventyConfig) {
-      eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", contentDir: content, layoutsDir, feedSize: 2 });
+      attachDigestBuild(eleventyConfig, build);
     },
   });
   await quiet(() => elev.write());
@@ -35,7 +38,7 @@ async function watchSite(files: Record<string, string>): Promise<{ rebuild(): Pr
         await elev.restart();
         await elev.init();
         await elev.write();
-        await searchIndexed();
+        await build.idle();
       });
     },
   };

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { loadDigest, resolveOptions, formatProblem, NewsDigestError, type Digest, type NewsDigestOptions } from "../../src/index.js";
 import { articleFile } from "../helpers/article-file.js";
 import { digestFromFiles } from "../helpers/digest.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 function folderWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "nd-digest-"));
+  const dir = makeTempDir("digest");
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }

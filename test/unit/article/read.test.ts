@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleText, formatProblem, readArticleFolder } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
+import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const read = (text: string | Uint8Array) => readArticleText("content/a.md", typeof text === "string" ? Buffer.from(text) : text);
 const problemOf = (text: string | Uint8Array): string => {
@@ -52,7 +52,7 @@ describe("readArticleText", () => {
 
 describe("---js front matter never runs", () => {
   it("creates no marker file, through readArticleText or readArticleFolder", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "nd-js-"));
+    const dir = makeTempDir("js");
     const marker = path.join(dir, "marker");
     const code = `require("fs").writeFileSync(${JSON.stringify(marker)}, "ran"); module.exports = { title: "x" }`;
     for (const fence of ["---js", "---javascript"]) {
@@ -70,7 +70,7 @@ describe("---js front matter never runs", () => {
 
 describe("readArticleFolder and symbolic links", () => {
   it("follows links to files, reports linked folders and broken links instead of skipping them silently", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "nd-links-"));
+    const dir = makeTempDir("links");
     const content = path.join(dir, "content");
     const elsewhere = path.join(dir, "elsewhere");
     mkdirSync(path.join(content, "sub"), { recursive: true });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { feedLinks } from "../../../src/feeds/index.js";
@@ -7,13 +6,12 @@ import { resolveOptions } from "../../../src/index.js";
 import { createKit, siteInfo } from "../../../src/site/kit.js";
 import { bundledLayoutsDir, loadLayouts } from "../../../src/site/load-layouts.js";
 import { FileFingerprints } from "../../../src/site/page-cache.js";
-import { findPageConflicts } from "../../../src/site/page-conflicts.js";
-import { paginatedPageUrls } from "../../../src/site/page-kinds.js";
 import { planSite } from "../../../src/site/pages.js";
 import { sitePageFiles, sitePathOf } from "../../../src/site/site-pages.js";
 import { resolveInside, writeOutputFiles } from "../../../src/site/write-files.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
+import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const files = (excerpt: string) => ({
   "a.md": articleFile({ title: "One", excerpt, topics: ["Markets"], originalUrl: "https://outlet.example.com/1" }),
@@ -41,7 +39,7 @@ describe("sitePageFiles", async () => {
   });
 
   it("on a rebuild, yields only pages whose HTML changed or whose file is gone", () => {
-    const outputDir = mkdtempSync(path.join(os.tmpdir(), "nd-pages-"));
+    const outputDir = makeTempDir("pages");
     const fingerprints = new FileFingerprints();
     const build = (excerpt: string): string[] => {
       const written: string[] = [];
@@ -59,24 +57,5 @@ describe("sitePageFiles", async () => {
     // The article itself, and the lists that show its excerpt: home and its provider and topic.
     expect(build("Second.")).toEqual(["/articles/2026-03-01-one/index.html", "/index.html", "/providers/outlet-example-com/index.html", "/topics/markets/index.html"]);
     expect(readFileSync(path.join(outputDir, "articles/2026-03-01-one/index.html"), "utf8")).toContain("Second.");
-  });
-});
-
-describe("findPageConflicts", () => {
-  const options = resolveOptions({ siteUrl: "https://digest.example.org" });
-  const site = [...paginatedPageUrls(planSite(digestFromFiles(files("First."), options), 20, feedLinks, "Test"))];
-  const outputDir = path.resolve("/tmp/out");
-
-  it("names each site template that writes one of the digest's pages", () => {
-    const conflicts = findPageConflicts(site, outputDir, [
-      { inputPath: "./site/about.md", outputPath: "/tmp/out/about/index.html" },
-      { inputPath: "./site/markets.njk", outputPath: "/tmp/out/topics/markets/index.html" },
-      { inputPath: "./site/draft.md", outputPath: false },
-    ]);
-    expect(conflicts).toEqual(["./site/markets.njk writes /topics/markets/, which is a page of the news digest: give it another permalink."]);
-  });
-
-  it("finds nothing when the site's pages have their own addresses", () => {
-    expect(findPageConflicts(site, outputDir, [{ inputPath: "./site/about.md", outputPath: "/tmp/out/about/index.html" }])).toEqual([]);
   });
 });

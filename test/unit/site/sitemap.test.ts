@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { html } from "../../../src/escape.js";
 import { createKit, type LayoutKit, type SiteInfo } from "../../../src/site/kit.js";
-import { renderSitemaps, SITEMAP_URL_LIMIT } from "../../../src/site/sitemap.js";
+import { renderSitemaps } from "../../../src/site/sitemap.js";
 
 const site: SiteInfo = { title: "T", description: "D", language: "en", timeZone: "UTC", siteUrl: "https://digest.example.org", pathPrefix: "/news/", search: false };
 const kitFor = (info: SiteInfo): LayoutKit => createKit(info, { base: (data) => html`${data.title}` });
@@ -11,7 +11,13 @@ const urls = (n: number): string[] => Array.from({ length: n }, (_, i) => `/arti
 
 describe("renderSitemaps", () => {
   it("keeps sitemaps.org's 50,000-URL limit as the default", () => {
-    expect(SITEMAP_URL_LIMIT).toBe(50_000);
+    const locs = (xml: string): number => xml.split("<loc>").length - 1;
+    const atLimit = renderSitemaps(urls(50_000), kitFor(site));
+    expect(atLimit.map((f) => f.path)).toEqual(["/sitemap.xml", "/robots.txt"]);
+    expect(locs(atLimit[0]!.contents)).toBe(50_000);
+    const past = renderSitemaps(urls(50_001), kitFor(site));
+    expect(past.map((f) => f.path)).toEqual(["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/robots.txt"]);
+    expect(past.slice(1, 3).map((f) => locs(f.contents))).toEqual([50_000, 1]);
   });
 
   it("writes one urlset of absolute, prefixed URLs up to the limit, and robots.txt pointing at it", () => {

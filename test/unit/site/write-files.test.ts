@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveInside, writeOutputFiles } from "../../../src/site/write-files.js";
+import { makeTempDir } from "../../helpers/temp-dir.js";
 
 describe("writing generated files", () => {
   it("keeps every path inside the output folder, whatever the site path says", () => {
@@ -13,7 +14,7 @@ describe("writing generated files", () => {
   });
 
   it("writes every file with its contents and counts files and bytes", () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), "nd-write-"));
+    const out = makeTempDir("write");
     const files = Array.from({ length: 40 }, (_, i) => ({ path: `/dir${i % 3}/f${i}.xml`, contents: `<x>${"é".repeat(i)}</x>` }));
     const written = writeOutputFiles(out, files);
     expect(written.files).toBe(40);
@@ -22,7 +23,7 @@ describe("writing generated files", () => {
   });
 
   it("fails naming the file when one cannot be written, keeping those already written", () => {
-    const out = mkdtempSync(path.join(os.tmpdir(), "nd-write-fail-"));
+    const out = makeTempDir("write-fail");
     mkdirSync(path.join(out, "taken", "feed.xml"), { recursive: true });
     expect(() => writeOutputFiles(out, [{ path: "/ok.xml", contents: "<ok/>" }, { path: "/taken/feed.xml", contents: "<x/>" }])).toThrow(/EISDIR.*taken\/feed\.xml/);
     expect(readFileSync(path.join(out, "ok.xml"), "utf8")).toBe("<ok/>");

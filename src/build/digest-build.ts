@@ -1,0 +1,251 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { NewsDigestError } from "../errors.js";
+import { requireSiteUrl, resolveOptions, type NewsDigestOptions } from "../options.js";
+import { ArticleCache } from "../article/read-folder.js";
+import { loadDigestInParallel } from "../load-digest.js";
+import type { GroupedArticles } from "../digest.js";
+import { PhaseTimer, type BuildStats } from "../build-stats.js";
+import { createKit, siteInfo } from "../site/kit.js";
+import { loadLayouts } from "../site/load-layouts.js";
+import { planSite } from "../site/pages.js";
+import { FileFingerprints } from "../site/page-cache.js";
+import { sitePageFiles } from "../site/site-pages.js";
+import { renderSitemaps } from "../site/sitemap.js";
+import { resolveInside, writeOutputFiles } from "../site/write-files.js";
+import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../feeds/index.js";
+import { searchRecordBatches } from "../search/records.js";
+import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
+import type { BuildState } from "./build-state.js";
+import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
+import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
+import { plannedOutputFiles } from "./output-plan.js";
+import { isSearchBundleFile, publishSearchBundle, stagingDirOf } from "./search-bundle.js";
+
+/** One build as the host (Eleventy) starts it. */
+export interface BuildRun {
+  outputDir: string;
+  runMode: "build" | "watch" | "serve";
+  /** False for Eleventy's `--to=json`/`ndjson`: data is asked for, not files, and the digest writes none either. */
+  writesFiles: boolean;
+  pathPrefix?: string | undefined;
+}
+
+/** What the host wrote itself this build (Eleventy's results), so stale-file removal never takes a site page. */
+export interface HostOutput {
+  outputPath: string | false;
+}
+
+interface RunState {
+  outputDir: string;
+  writing: boolean;
+  watching: boolean;
+  /** A watch-mode build after a completed one: unchanged files are skipped and search follows in the background. */
+  rebuilding: boolean;
+  /** What the output folder's manifest listed when this build began. */
+  previous: ReadonlySet<string>;
+  planned: Set<string>;
+  search: PendingSearchIndex | undefined;
+}
+
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
+const union = <T>(...sets: Iterable<T>[]): Set<T> => new Set(sets.flatMap((set) => [...set]));
+
+function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
+  for (const source of sources) yield* source;
+}
+
+/**
+ * The digest's builds, one after another, for one set of resolved options: it owns the parsed-
+ * article cache, the fingerprints of written files, the search indexer (closed on every failure
+ * path), the phase stats and the output manifest. A host calls `before` as its build starts,
+ * `checkTemplates` once it knows its own templates' URLs, and `after` when it has written them.
+ */
+export class DigestBuild {
+  private readonly cache = new ArticleCache();
+  private readonly fingerprints = new FileFingerprints();
+  private state: BuildState | undefined;
+  private run: RunState | undefined;
+  private timer = new PhaseTimer();
+  private latestStats: BuildStats = { phases: [] };
+  private lastCompleted = false;
+  private searching: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly options: NewsDigestOptions,
+    private readonly log: (message: string) => void = (message) => console.log(message),
+  ) {}
+
+  /** The current build's data, for templates, collections and filters. */
+  current(): BuildState {
+    if (!this.state) throw new NewsDigestError("a template asked for the digest before the build loaded it.");
+    return this.state;
+  }
+
+  /** The current build's data when there is one (collections are asked for before any build too). */
+  latest(): BuildState | undefined {
+    return this.state;
+  }
+
+  /** Phase timings of the latest completed build. */
+  stats(): BuildStats {
+    return this.latestStats;
+  }
+
+  /** Settles once a watch rebuild's background search index is published. */
+  idle(): Promise<void> {
+    return this.searching;
+  }
+
+  async before(run: BuildRun): Promise<void> {
+    await this.searching;
+    this.timer = new PhaseTimer();
+    // A failed build may have recorded fingerprints of files it never wrote.
+    if (!this.lastCompleted) this.fingerprints.clear();
+    const outputDir = path.resolve(run.outputDir);
+    const watching = run.runMode !== "build";
+    this.run = {
+      outputDir,
+      writing: run.writesFiles,
+      watching,
+      rebuilding: watching && this.lastCompleted,
+      previous: run.writesFiles ? readManifest(outputDir) : new Set(),
+      planned: new Set(),
+      // Pagefind starts up while the articles are read.
+      search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
+    };
+    this.lastCompleted = false;
+    try {
+      await this.writePages(this.run, run.pathPrefix);
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+  }
+
+  private async writePages(run: RunState, pathPrefix: string | undefined): Promise<void> {
+    const loaded = await loadLayouts(path.resolve(this.options.layoutsDir));
+    const kit = createKit(siteInfo(this.options, pathPrefix), loaded.layouts);
+    // Search starts from the published articles as soon as they are final, while clusters are built.
+    const onGrouped = (grouped: GroupedArticles): void => {
+      if (!run.search) return;
+      for (const batch of searchRecordBatches(grouped, { language: this.options.language, formatDate: kit.formatDate })) run.search.add(batch);
+      run.search.write(stagingDirOf(run.outputDir));
+    };
+    // Only a watching build is followed by rebuilds that can reuse parsed articles.
+    const digest = await loadDigestInParallel(this.options, { ...(run.watching ? { cache: this.cache } : {}), log: this.log, timer: this.timer, onGrouped });
+    const plan = planSite(digest, this.options.pageSize, feedLinks, this.options.siteTitle);
+    this.timer.end("group+cluster");
+    run.planned = plannedOutputFiles(plan, digest, this.options);
+    if (run.writing) {
+      mkdirSync(run.outputDir, { recursive: true });
+      // Recorded before anything is written: a build that stops halfway still knows every file it may have left.
+      writeManifest(run.outputDir, union(run.previous, run.planned));
+      const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
+      const written = writeOutputFiles(run.outputDir, sitePageFiles(plan, kit, unchanged));
+      this.log(`[news-digest] wrote ${written.files} article, list and term pages (${mib(written.bytes)} MiB)${run.rebuilding ? "; unchanged pages left in place" : ""}`);
+    }
+    this.timer.end("render pages");
+    // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
+    this.state = { digest, site: { providers: plan.providers, topics: plan.topics, urls: plan.urls }, kit, loaded, feeds: listFeeds(digest) };
+  }
+
+  /** Fails the build, before the host writes anything, when a site template would overwrite a file of the digest. */
+  async checkTemplates(templates: TemplateUrls): Promise<void> {
+    if (!this.run?.writing) return;
+    const conflicts = findOutputConflicts(templates, this.run.planned);
+    if (conflicts.length === 0) return;
+    await this.abandon();
+    throw new NewsDigestError(conflicts.join("\n"));
+  }
+
+  async after(hostOutput: readonly HostOutput[] = []): Promise<void> {
+    const run = this.run;
+    const { digest, site, kit } = this.current();
+    if (!run) throw new NewsDigestError("the build ended before it started.");
+    this.timer.end("eleventy templates");
+    const hostFiles = new Set<string>();
+    for (const page of hostOutput) {
+      if (typeof page.outputPath === "string") hostFiles.add(`/${path.relative(run.outputDir, path.resolve(page.outputPath)).split(path.sep).join("/")}`);
+    }
+    try {
+      if (run.writing) {
+        const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
+        const written = writeOutputFiles(run.outputDir, concat(renderAllFeeds(digest, this.feedSite(kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)));
+        this.timer.end("feeds");
+        this.log(`[news-digest] wrote ${written.files} feed and sitemap files (${mib(written.bytes)} MiB)${run.rebuilding ? "; unchanged feeds left in place" : ""}`);
+        // The previous search bundle stays until the new one is published.
+        const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
+        const current = union(run.planned, keptBundle);
+        const removed = removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
+        writeManifest(run.outputDir, current);
+        if (removed > 0) this.log(`[news-digest] removed ${removed} file${removed === 1 ? "" : "s"} an earlier build wrote and this one does not`);
+      }
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+    this.lastCompleted = true;
+    const search = run.search;
+    run.search = undefined;
+    if (!search) {
+      this.latestStats = this.timer.stats();
+      return;
+    }
+    const publishing = this.publishSearch(search, run, hostFiles);
+    if (run.rebuilding) {
+      // A watch rebuild does not wait for search: pages are served at once and the index follows
+      // (Pagefind cannot update an index, only build it anew).
+      this.searching = publishing.catch((error: unknown) => this.log(error instanceof Error ? error.message : String(error)));
+      this.latestStats = this.timer.stats();
+      return;
+    }
+    try {
+      await publishing;
+    } catch (error) {
+      this.lastCompleted = false;
+      throw error;
+    }
+    this.timer.end("search index");
+    this.latestStats = this.timer.stats();
+  }
+
+  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<void> {
+    try {
+      const { pages, ms } = await search.finish();
+      const bundle = publishSearchBundle(run.outputDir);
+      removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
+      writeManifest(run.outputDir, union(run.planned, bundle));
+      this.log(`[news-digest] search: indexed ${pages} pages in ${ms} ms`);
+    } finally {
+      await search.abandon();
+      rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });
+    }
+  }
+
+  /** Closes a running search index and forgets the build: every failure path goes through here. */
+  private async abandon(): Promise<void> {
+    this.lastCompleted = false;
+    const run = this.run;
+    const search = run?.search;
+    if (!run || !search) return;
+    run.search = undefined;
+    await search.abandon();
+    rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });
+  }
+
+  private feedSite(pathPrefix: string): FeedSite {
+    const o = this.options;
+    return { siteUrl: o.siteUrl, pathPrefix, title: o.siteTitle, description: o.siteDescription, language: o.language, feedSize: o.feedSize };
+  }
+}
+
+/**
+ * A build object from options as a site owner wrote them: every bad option is reported at once,
+ * and a missing site URL fails here, before any page is written, rather than at the feeds.
+ */
+export function createDigestBuild(userOptions: unknown, log?: (message: string) => void): DigestBuild {
+  const options = resolveOptions(userOptions);
+  requireSiteUrl(options);
+  return new DigestBuild(options, log);
+}

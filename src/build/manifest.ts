@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { resolveInside } from "../site/write-files.js";
+
+/**
+ * The output manifest: every file the digest wrote into an output folder, as site paths
+ * (`/articles/x/index.html`). It is kept in the output folder itself, so it always describes the
+ * folder it sits in (a deleted `_site` takes its manifest with it, a restored one brings it back).
+ */
+export const MANIFEST_FILE = ".news-digest-manifest.json";
+const MANIFEST_VERSION = 1;
+
+/** What an earlier build wrote into `outputDir`; empty when there is no readable manifest (first build, or a folder the digest never wrote). */
+export function readManifest(outputDir: string): Set<string> {
+  const file = path.join(outputDir, MANIFEST_FILE);
+  if (!existsSync(file)) return new Set();
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+    if (typeof parsed !== "object" || parsed === null || (parsed as { version?: unknown }).version !== MANIFEST_VERSION) return new Set();
+    const files = (parsed as { files?: unknown }).files;
+    return new Set(Array.isArray(files) ? files.filter((entry): entry is string => typeof entry === "string") : []);
+  } catch {
+    // A damaged manifest only means stale files are not found this once; it must not stop a build.
+    return new Set();
+  }
+}
+
+/** Records the files; sorted, so two builds of the same input write the same manifest. */
+export function writeManifest(outputDir: string, files: Iterable<string>): void {
+  const sorted = [...new Set(files)].sort();
+  writeFileSync(path.join(outputDir, MANIFEST_FILE), `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted }, null, 0)}\n`);
+}
+
+/**
+ * Removes the files an earlier build wrote that this build does not (`previous` minus `current`),
+ * except any file another writer (a site template) produced this build, then the folders that
+ * removal left empty. Files the digest never wrote are never touched: only manifest entries are
+ * candidates, and each resolves inside the output folder or is skipped. Returns how many went.
+ */
+export function removeStaleFiles(outputDir: string, previous: ReadonlySet<string>, current: ReadonlySet<string>, keep: ReadonlySet<string> = new Set()): number {
+  const root = path.resolve(outputDir);
+  const emptied = new Set<string>();
+  let removed = 0;
+  for (const sitePath of previous) {
+    if (current.has(sitePath) || keep.has(sitePath)) continue;
+    let target: string;
+    try {
+      target = resolveInside(root, sitePath);
+    } catch {
+      continue;
+    }
+    try {
+      unlinkSync(target);
+      removed++;
+      emptied.add(path.dirname(target));
+    } catch {
+      // Already gone (deleted by hand, or a fresh output folder): nothing to do.
+    }
+  }
+  for (const start of emptied) {
+    // Walk up while the folder is empty: removing an archive page can empty `archive/3/` and then `archive/`.
+    for (let dir = start; dir !== root && dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+      try {
+        if (readdirSync(dir).length > 0) break;
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+    }
+  }
+  return removed;
+}
+
+/** Site paths (`/pagefind/x.pf_meta`) of every file under `dir`, which lies at `sitePrefix` in the site. */
+export function listSitePaths(dir: string, sitePrefix: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(folder, entry.name), `${prefix}${entry.name}/`);
+      else found.push(`${prefix}${entry.name}`);
+    }
+  };
+  walk(dir, sitePrefix);
+  return found;
+}
