@@ -9,8 +9,8 @@ import type { EleventyConfig } from "./eleventy-types.js";
 export function attachDigestBuild(eleventyConfig: EleventyConfig, build: DigestBuild): void {
   const contentDir = path.resolve(build.options.contentDir);
   eleventyConfig.ignores.add(contentIgnoreGlob(contentDir));
-  eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addWatchTarget(path.resolve(build.options.layoutsDir));
+  eleventyConfig.addWatchTarget(build.contentSignal);
   for (const page of SINGLE_PAGES) {
     const data = { eleventyExcludeFromCollections: true, permalink: page.permalink };
     eleventyConfig.addTemplate(singlePageInputPath(page), { data, render: () => page.render(build.current()) });

@@ -48,15 +48,13 @@ function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, 
   const digest = createDigest(folder, options, run.now, willFail ? undefined : run.onGrouped);
   const report = formatProblems(digest);
   const errors = digest.problems.filter((p) => p.severity === "error");
-  log(formatSummary(digest, performance.now() - started));
-  // A strict build that stops carries the report in its error, which Eleventy prints: printing it
-  // here as well would show every problem twice.
-  if (errors.length > 0 && options.mode === "strict") {
-    throw new NewsDigestError(
-      `${digest.counts.invalid} invalid article file${digest.counts.invalid === 1 ? "" : "s"} (strict mode). Fix them, or set mode: "lenient" to build without them.\n${report}`,
-      { problems: errors },
-    );
-  }
+  // The report is printed here, once. Eleventy's CLI prints a failed build's error twice (once
+  // for the build, once more as a fatal CLI error), so the error itself only points at the report.
   if (report) log(report);
+  log(formatSummary(digest, performance.now() - started));
+  if (errors.length > 0 && options.mode === "strict") {
+    const files = `${digest.counts.invalid} invalid article file${digest.counts.invalid === 1 ? "" : "s"}`;
+    throw new NewsDigestError(`${files} (strict mode), listed above. Fix them, or set mode: "lenient" to build without them.`, { problems: errors });
+  }
   return digest;
 }

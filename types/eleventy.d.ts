@@ -21,5 +21,8 @@ declare module "@11ty/eleventy" {
     restart(): Promise<void>;
     init(options?: Record<string, unknown>): Promise<void>;
     toJSON(): Promise<unknown>;
+    /** Builds, then rebuilds on every change until stopWatch(), as `eleventy --watch` does. */
+    watch(): Promise<unknown>;
+    stopWatch(): Promise<void>;
   }
 }

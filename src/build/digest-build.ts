@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { NewsDigestError } from "../errors.js";
 import { requireSiteUrl, resolveOptions, type NewsDigestOptions } from "../options.js";
@@ -17,6 +17,7 @@ import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../feeds/in
 import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
 import type { BuildState } from "./build-state.js";
+import { contentSignalFile, watchContentFolder } from "./content-watch.js";
 import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
 import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
 import { plannedOutputFiles } from "./output-plan.js";
@@ -70,11 +71,16 @@ export class DigestBuild {
   private latestStats: BuildStats = { phases: [] };
   private lastCompleted = false;
   private searching: Promise<void> = Promise.resolve();
+  private contentWatch: FSWatcher | undefined;
+  /** Changed when an article file changes under a watching build; the host watches it (see content-watch.ts). */
+  readonly contentSignal: string;
 
   constructor(
     readonly options: NewsDigestOptions,
     private readonly log: (message: string) => void = (message) => console.log(message),
-  ) {}
+  ) {
+    this.contentSignal = contentSignalFile(options.contentDir);
+  }
 
   /** The current build's data, for templates, collections and filters. */
   current(): BuildState {
@@ -104,6 +110,7 @@ export class DigestBuild {
     if (!this.lastCompleted) this.fingerprints.clear();
     const outputDir = path.resolve(run.outputDir);
     const watching = run.runMode !== "build";
+    if (watching && !this.contentWatch && existsSync(path.resolve(this.options.contentDir))) this.contentWatch = watchContentFolder(path.resolve(this.options.contentDir), this.contentSignal);
     this.run = {
       outputDir,
       writing: run.writesFiles,
@@ -221,6 +228,12 @@ export class DigestBuild {
       await search.abandon();
       rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });
     }
+  }
+
+  /** Stops watching the content folder (a host that stops watching calls this). */
+  close(): void {
+    this.contentWatch?.close();
+    this.contentWatch = undefined;
   }
 
   /** Closes a running search index and forgets the build: every failure path goes through here. */

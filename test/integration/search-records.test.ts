@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "../../src/search/build-index.js";
 import { renderRecordPage } from "../../src/search/record-page.js";
 import type { SearchRecord } from "../../src/search/records.js";
+import { readFragments } from "../helpers/pagefind.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 const hostile = `</span><script>alert(1)</script> "quoted" & 'single' a:b, c`;
 
@@ -28,12 +28,6 @@ const records: SearchRecord[] = [
   },
 ];
 
-/** Pagefind's fragment files: gzip of "pagefind_dcd" followed by the fragment's JSON. */
-function readFragments(bundleDir: string): { url: string; meta: Record<string, string>; filters: Record<string, string[]>; content: string }[] {
-  const dir = path.join(bundleDir, "fragment");
-  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).toString("utf8").replace(/^pagefind_dcd/, "")));
-}
-
 describe("record pages", () => {
   it("escape every value for HTML text, so no value can open or close an element", () => {
     const html = renderRecordPage(records[0] as SearchRecord);
@@ -43,8 +37,8 @@ describe("record pages", () => {
   });
 
   it("round-trip through Pagefind: every meta value and filter comes back exactly as the record had it", async () => {
-    const outputDir = mkdtempSync(path.join(os.tmpdir(), "nd-search-records-"));
-    const tempRoot = mkdtempSync(path.join(os.tmpdir(), "nd-search-temp-"));
+    const outputDir = makeTempDir("search-records");
+    const tempRoot = makeTempDir("search-temp");
     const result = await buildSearchIndex({ bundleDir: path.join(outputDir, "pagefind"), records, tempRoot });
     expect(result.pages).toBe(2);
     const fragments = readFragments(path.join(outputDir, "pagefind")).sort((a, b) => a.url.localeCompare(b.url));

@@ -144,11 +144,12 @@ describe("invalid articles", () => {
 
   it("fails a strict build with a report naming every bad file and field", async () => {
     const build = await buildFixture({ name: "strict", files, options: { search: false } });
-    expect(build.error?.message).toContain("2 invalid article files (strict mode)");
-    expect(build.error?.message).toContain("content/bad-published.md");
-    expect(build.error?.message).toContain('published: expected true or false (a boolean), received the string "false"');
-    expect(build.error?.message).toContain("content/bad-url.md");
-    expect(build.error?.message).toContain("originalUrl: expected an absolute http(s) URL");
+    expect(build.error?.message).toContain("2 invalid article files (strict mode), listed above");
+    const logs = build.logs.join("\n");
+    expect(logs).toContain("content/bad-published.md");
+    expect(logs).toContain('published: expected true or false (a boolean), received the string "false"');
+    expect(logs).toContain("content/bad-url.md");
+    expect(logs).toContain("originalUrl: expected an absolute http(s) URL");
     expect(build.exists("/articles/2026-03-01-good-story/")).toBe(false);
   });
 

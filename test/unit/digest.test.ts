@@ -30,9 +30,12 @@ describe("loadDigest", () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(NewsDigestError);
-    expect((error as NewsDigestError).message).toMatchInlineSnapshot(`
-      "[news-digest] 3 invalid article files (strict mode). Fix them, or set mode: "lenient" to build without them.
-      [news-digest] 3 of 4 article files are invalid:
+    expect((error as NewsDigestError).message).toMatchInlineSnapshot(`"[news-digest] 3 invalid article files (strict mode), listed above. Fix them, or set mode: "lenient" to build without them."`);
+    expect((error as NewsDigestError).problems).toHaveLength(3);
+    // The report is printed once, before the error: Eleventy's CLI prints a build's error twice.
+    expect(logs).toHaveLength(2);
+    expect(logs[0]).toMatchInlineSnapshot(`
+      "[news-digest] 3 of 4 article files are invalid:
         bad-date.md
           publishedDateTime: expected an ISO 8601 date-time such as 2021-04-19T15:31:00Z, received the string "2026-02-30T10:00:00Z". Hint: it is not a real date: you specified 30 (of type number) as a day, which is invalid
         bad-flag.md
@@ -53,7 +56,9 @@ describe("loadDigest", () => {
   });
 
   it("names a missing content folder", () => {
-    expect(() => loadDigest(resolveOptions({ contentDir: "/nonexistent/articles" }), { log: () => {} })).toThrow(/\/nonexistent\/articles\n\s+expected a folder of article files, received nothing \(the folder does not exist\)/);
+    const logs: string[] = [];
+    expect(() => loadDigest(resolveOptions({ contentDir: "/nonexistent/articles" }), { log: (m) => logs.push(m) })).toThrow(/1 invalid article file \(strict mode\)/);
+    expect(logs.join("\n")).toMatch(/\/nonexistent\/articles\n\s+expected a folder of article files, received nothing \(the folder does not exist\)/);
   });
 });
 
