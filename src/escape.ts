@@ -36,9 +36,17 @@ export function serializeJsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-/** A string that is already markup. Only the escaper's own `html` tag creates these. */
+// Held only by this module: without it, code elsewhere (a layout, a site's filter) cannot mark a
+// string as markup, so every value from an article file reaches a page through an escape.
+const ISSUED_HERE: unique symbol = Symbol("SafeHtml");
+
+/** A string that is already markup. Only the escaper's own `html` and `jsonLd` create these. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string, issuedBy: typeof ISSUED_HERE) {
+    if (issuedBy !== ISSUED_HERE) throw new TypeError("SafeHtml is made by the html tag only: write html`...` instead");
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }
@@ -63,10 +71,10 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   for (let i = 0; i < values.length; i++) {
     out += renderValue(values[i]) + (strings[i + 1] ?? "");
   }
-  return new SafeHtml(out);
+  return new SafeHtml(out, ISSUED_HERE);
 }
 
 /** JSON-LD as markup, through {@link serializeJsonForScript}. */
 export function jsonLd(value: unknown): SafeHtml {
-  return new SafeHtml(`<script type="application/ld+json">${serializeJsonForScript(value)}</script>`);
+  return new SafeHtml(`<script type="application/ld+json">${serializeJsonForScript(value)}</script>`, ISSUED_HERE);
 }

@@ -16,7 +16,14 @@ describe("the escaper", () => {
     expect(html`<h1 title="${title}">${title}</h1>${html`<br>`}`.value).toBe(`<h1 title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</h1><br>`);
     expect(html`${[html`<li>`, "<x>"]}`.value).toBe("<li>&lt;x&gt;");
     expect(html`${undefined}${null}${false}${0}`.value).toBe("0");
-    expect(new SafeHtml("<b>").toString()).toBe("<b>");
+  });
+
+  it("cannot be handed a string as markup from outside the escaper", () => {
+    // @ts-expect-error: the constructor takes a token only the escaper holds.
+    expect(() => new SafeHtml("<script>alert(1)</script>")).toThrow("SafeHtml is made by the html tag only");
+    // @ts-expect-error: a look-alike symbol is not the escaper's token.
+    expect(() => new SafeHtml("<b>", Symbol("SafeHtml"))).toThrow(TypeError);
+    expect(String(html`<b>${"<i>"}</b>`)).toBe("<b>&lt;i&gt;</b>");
   });
 
   it("keeps JSON-LD from closing its script element", () => {
