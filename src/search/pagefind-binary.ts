@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { NewsDigestError } from "../errors.js";
 
 /**
  * The Pagefind executable that the `pagefind` package installed for this platform, found the way
@@ -23,5 +24,5 @@ export function pagefindBinary(): string {
       // Try the next name: the extended build is preferred (it segments CJK text), the plain one serves.
     }
   }
-  throw new Error(`no Pagefind binary for ${platform}-${process.arch}: reinstall with npm install, or set PAGEFIND_BINARY_PATH`);
+  throw new NewsDigestError(`search needs Pagefind, and no Pagefind binary for ${platform}-${process.arch} is installed: run npm install again (its optional @pagefind/${platform}-${process.arch} package was skipped), set PAGEFIND_BINARY_PATH, or turn search off with search: false.`);
 }

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import Eleventy from "@11ty/eleventy";
 import { parseHtml } from "../helpers/html.js";
 import { errorMessages } from "../helpers/build-site.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const readme = readFileSync(path.join(root, "README.md"), "utf8");
@@ -36,7 +36,7 @@ describe("the README stays true", () => {
 });
 
 describe("the starter site", () => {
-  const outputDir = mkdtempSync(path.join(os.tmpdir(), "nd-starter-"));
+  const outputDir = makeTempDir("starter");
   beforeAll(async () => {
     // The real .eleventy.js, as the README's deploy command runs it (it imports the built plugin
     // from dist/): a build, so the address must come from NEWS_DIGEST_URL.
@@ -62,7 +62,7 @@ describe("the starter site", () => {
   });
 
   it("refuses to build for deploying without NEWS_DIGEST_URL, naming it, instead of pointing at localhost", async () => {
-    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "nd-starter-nourl-"));
+    const elsewhere = makeTempDir("starter-nourl");
     const quiet = silenceConsole();
     let error: unknown;
     try {
@@ -77,7 +77,7 @@ describe("the starter site", () => {
   });
 
   it("falls back to localhost only for the dev server", async () => {
-    const dev = mkdtempSync(path.join(os.tmpdir(), "nd-starter-dev-"));
+    const dev = makeTempDir("starter-dev");
     const quiet = silenceConsole();
     try {
       // `npm start` is `eleventy --serve`; "watch" is the same run mode without the server.
