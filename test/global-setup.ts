@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { chromiumPath } from "./helpers/browser.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
@@ -29,7 +30,9 @@ function build(): void {
 }
 
 /** Vitest global setup: runs once per run in the main process, before any test file, and again before each watch-mode rerun. */
-export default function setup(project: TestProject): void {
+export default async function setup(project: TestProject): Promise<void> {
   build();
+  // Resolved once here, so test files running in parallel never unpack the packaged Chromium at the same time.
+  process.env.CHROMIUM_PATH = await chromiumPath();
   project.onTestsRerun(() => build());
 }

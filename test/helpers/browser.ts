@@ -1,11 +1,28 @@
+import { statSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
-/** Debian's Chromium, headless, with no background traffic (this machine has no network). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * The Chromium the browser tests drive: `CHROMIUM_PATH`, else Debian's, else the one the
+ * `@sparticuz/chromium` devDependency ships inside its package (unpacked to the temp folder on
+ * first use), so `npm install && npm test` needs no system package on a fresh Linux machine.
+ */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    if (statSync(DEBIAN_CHROMIUM).isFile()) return DEBIAN_CHROMIUM;
+  } catch {
+    // Not installed: use the packaged one.
+  }
+  const { default: packaged } = await import("@sparticuz/chromium");
+  return packaged.executablePath();
+}
+
+/** Chromium, headless, with no background traffic (this machine has no network). Not the package's own `chromium.args`: with them (single-process, SwiftShader) it crashed here. */
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: await chromiumPath(),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
   });
 }
