@@ -9,6 +9,8 @@ import type { PhaseTimer } from "./build-stats.js";
 export interface LoadDigestOptions {
   cwd?: string;
   cache?: ArticleCache;
+  /** Folders never read for articles (the output folder, when it lies inside the content folder). */
+  skip?: readonly string[];
   now?: Date;
   /** Where the summary and report go; the plugin passes its logger. Default: `console.log`. */
   log?: (message: string) => void;
@@ -37,7 +39,7 @@ export async function loadDigestInParallel(options: NewsDigestOptions, run: Load
 }
 
 function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): FolderReadOptions {
-  return { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}) };
+  return { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.skip ? { skip: run.skip } : {}) };
 }
 
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {

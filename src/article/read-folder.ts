@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Problem } from "../errors.js";
+import { problem, type Problem } from "../errors.js";
+import { isArticleFileName, listArticleFiles } from "./list-files.js";
+
+export { isArticleFileName };
 import { readArticleText, type ReadResult } from "./read.js";
 import { validateArticle, type ArticleDraft } from "./validate.js";
-
-/** File names read as articles. README files are documentation, not articles. */
-export function isArticleFileName(name: string): boolean {
-  return /\.(md|txt)$/i.test(name) && !/^readme\.(md|txt)$/i.test(name) && !name.startsWith(".");
-}
 
 interface CacheEntry {
   mtimeMs: number;
@@ -45,42 +43,6 @@ export interface FolderReadResult {
   cached: number;
 }
 
-/**
- * Article files under `root`, sorted, plus warnings for entries that look like articles but
- * cannot be read. Symlinks to files are followed (a content folder assembled from links is
- * common); symlinked folders are reported, not walked, since one link to a parent would loop.
- */
-function listArticleFiles(root: string, displayPath: (full: string) => string): { files: string[]; problems: Problem[] } {
-  const found: string[] = [];
-  const problems: Problem[] = [];
-  const skipped = (full: string, received: string, hint: string): void => {
-    problems.push({ severity: "warning", file: displayPath(full), field: "", expected: "an article file or a folder", received, hint });
-  };
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        if (isArticleFileName(entry.name)) found.push(full);
-      } else if (entry.isSymbolicLink()) {
-        let target: Stats | undefined;
-        try {
-          target = statSync(full);
-        } catch {
-          target = undefined;
-        }
-        if (target?.isDirectory()) skipped(full, "a symbolic link to a folder", "linked folders are not followed, so a link cannot make the walk loop; link the files instead, or move the folder in");
-        else if (!isArticleFileName(entry.name)) continue;
-        else if (target?.isFile()) found.push(full);
-        else skipped(full, target ? "a symbolic link to something that is not a file" : "a symbolic link whose target does not exist", "fix or remove the link");
-      }
-    }
-  };
-  walk(root);
-  return { files: found.sort(), problems };
-}
-
 export function validateFile(file: string, bytes: Uint8Array, timeZone: string): { draft?: ArticleDraft; problems: Problem[] } {
   const read: ReadResult = readArticleText(file, bytes);
   if (!read.ok) return { problems: [read.problem] };
@@ -98,7 +60,16 @@ export type FileResult = { draft?: ArticleDraft; problems: Problem[] };
 /** Validates files in order; the parallel reader hands the same jobs to worker threads. */
 export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string) => Promise<FileResult[]> | FileResult[];
 
-export const validateJobs = (jobs: readonly ReadJob[], timeZone: string): FileResult[] => jobs.map((job) => validateFile(job.file, readFileSync(job.full), timeZone));
+export const validateJobs = (jobs: readonly ReadJob[], timeZone: string): FileResult[] => jobs.map((job) => {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.full);
+  } catch (error) {
+    // Unreadable (permissions, or gone since the folder was listed): a problem naming it, not a crashed build.
+    return { problems: [problem({ file: job.file, expected: "a file the build can read", received: `an error: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: "fix its permissions, or remove it" })] };
+  }
+  return validateFile(job.file, bytes, timeZone);
+});
 
 interface ReadPlan {
   files: string[];
@@ -125,7 +96,7 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
     return { files: [], drafts: [], problems: [problem], cached: 0 };
   }
   const displayPath = (full: string): string => path.relative(cwd, full).split(path.sep).join("/");
-  const listing = listArticleFiles(root, displayPath);
+  const listing = listArticleFiles(root, displayPath, options.skip ?? []);
   const absolute = listing.files;
   const files = absolute.map(displayPath);
   const plan: ReadPlan = { files, absolute, entries: [], jobs: [], jobStats: [], problems: listing.problems };
@@ -160,6 +131,8 @@ function completeRead(plan: ReadPlan, results: readonly FileResult[], options: F
 
 export interface FolderReadOptions {
   cwd?: string;
+  /** Folders never walked for articles: the output folder, when it lies inside the content folder. */
+  skip?: readonly string[];
   timeZone: string;
   cache?: ArticleCache;
 }

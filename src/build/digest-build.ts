@@ -140,7 +140,7 @@ export class DigestBuild {
       run.search.write(stagingDirOf(run.outputDir));
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
-    const digest = await loadDigestInParallel(this.options, { ...(run.watching ? { cache: this.cache } : {}), log: this.log, timer: this.timer, onGrouped });
+    const digest = await loadDigestInParallel(this.options, { ...(run.watching ? { cache: this.cache } : {}), skip: [run.outputDir], log: this.log, timer: this.timer, onGrouped });
     const plan = planSite(digest, this.options.pageSize, feedLinks, this.options.siteTitle);
     this.timer.end("group+cluster");
     run.planned = plannedOutputFiles(plan, digest, this.options);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -69,27 +70,43 @@ describe("---js front matter never runs", () => {
 });
 
 describe("readArticleFolder and symbolic links", () => {
-  it("follows links to files, reports linked folders and broken links instead of skipping them silently", () => {
+  it("keeps to the content folder: links inside are followed; links outside, pipes, node_modules, dot-folders and the output folder are not read", () => {
     const dir = makeTempDir("links");
     const content = path.join(dir, "content");
     const elsewhere = path.join(dir, "elsewhere");
     mkdirSync(path.join(content, "sub"), { recursive: true });
     mkdirSync(elsewhere);
     writeFileSync(path.join(content, "real.md"), articleFile({ title: "Real", originalUrl: "https://outlet.example.com/real" }));
-    writeFileSync(path.join(elsewhere, "target.md"), articleFile({ title: "Linked", originalUrl: "https://outlet.example.com/linked" }));
-    symlinkSync(path.join(elsewhere, "target.md"), path.join(content, "linked.md"));
+    writeFileSync(path.join(elsewhere, "target.md"), articleFile({ title: "Outside", originalUrl: "https://outlet.example.com/outside" }));
+    writeFileSync(path.join(content, "sub", "kept.md"), articleFile({ title: "Kept", originalUrl: "https://outlet.example.com/kept" }));
+    symlinkSync(path.join(content, "sub", "kept.md"), path.join(content, "inside-link.md"));
+    symlinkSync(path.join(elsewhere, "target.md"), path.join(content, "outside-link.md"));
+    symlinkSync("/etc/passwd", path.join(content, "system.md"));
     // A link back to an ancestor would make a naive walk loop forever.
     symlinkSync(content, path.join(content, "sub", "loop"));
     symlinkSync(path.join(dir, "missing.md"), path.join(content, "broken.md"));
     symlinkSync(path.join(elsewhere, "target.md"), path.join(content, "not-an-article.json"));
+    // Opening a FIFO would block the build until something writes to it.
+    execFileSync("mkfifo", [path.join(content, "pipe.md")]);
+    for (const folder of ["node_modules/pkg", ".git", "_site/articles"]) {
+      mkdirSync(path.join(content, folder), { recursive: true });
+      writeFileSync(path.join(content, folder, "x.md"), articleFile({ title: `In ${folder}`, originalUrl: `https://outlet.example.com/${folder}` }));
+    }
 
-    const folder = readArticleFolder("content", { timeZone: "UTC", cwd: dir });
-    expect(folder.files).toEqual(["content/linked.md", "content/real.md"]);
-    expect(folder.drafts.map((d) => d.title).sort()).toEqual(["Linked", "Real"]);
+    const folder = readArticleFolder("content", { timeZone: "UTC", cwd: dir, skip: [path.join(content, "_site")] });
+    expect(folder.files).toEqual(["content/inside-link.md", "content/real.md", "content/sub/kept.md"]);
+    expect(folder.drafts.map((d) => d.title).sort()).toEqual(["Kept", "Kept", "Real"]);
+    expect(JSON.stringify(folder.problems)).not.toContain("root:");
     expect(folder.problems.map((p) => `${p.severity}: ${p.file}: ${formatProblem(p)}`)).toMatchInlineSnapshot(`
       [
+        "warning: content/.git: expected an article file or a folder, received a folder that is never read for articles. Hint: dot-folders hold tools' files; it was skipped",
+        "warning: content/_site: expected an article file or a folder, received the output folder, inside the content folder. Hint: the site's own output is never read as articles; it was skipped",
         "warning: content/broken.md: expected an article file or a folder, received a symbolic link whose target does not exist. Hint: fix or remove the link",
+        "warning: content/node_modules: expected an article file or a folder, received a folder that is never read for articles. Hint: node_modules holds packages; it was skipped",
+        "warning: content/outside-link.md: expected an article file or a folder, received a symbolic link to a file outside the content folder. Hint: only files inside the content folder are read; copy the file in instead",
+        "warning: content/pipe.md: expected an article file or a folder, received a named pipe (FIFO). Hint: it was skipped without being opened",
         "warning: content/sub/loop: expected an article file or a folder, received a symbolic link to a folder. Hint: linked folders are not followed, so a link cannot make the walk loop; link the files instead, or move the folder in",
+        "warning: content/system.md: expected an article file or a folder, received a symbolic link to a file outside the content folder. Hint: only files inside the content folder are read; copy the file in instead",
       ]
     `);
   });
