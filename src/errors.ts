@@ -66,10 +66,28 @@ export function describeValue(value: unknown): string {
   }
 }
 
+// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what a terminal shows.
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a file made safe to print: every control character is written as an escape (`\n`,
+ * `\x1b`, `\u202e`), so a file name holding a newline cannot forge a line of the report and an
+ * ESC sequence cannot rewrite the screen.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 export function formatProblem(problem: Problem): string {
-  const where = problem.field ? `${problem.field}: ` : "";
-  const hint = problem.hint ? ` Hint: ${problem.hint}` : "";
-  return `${where}expected ${problem.expected}, received ${problem.received}.${hint}`;
+  const where = problem.field ? `${terminalSafe(problem.field)}: ` : "";
+  const hint = problem.hint ? ` Hint: ${terminalSafe(problem.hint)}` : "";
+  return `${where}expected ${terminalSafe(problem.expected)}, received ${terminalSafe(problem.received)}.${hint}`;
 }
 
 /** Groups problems by file, files in path order, so the report reads like a to-do list. */
@@ -82,7 +100,7 @@ export function formatReport(problems: readonly Problem[]): string {
   }
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
-    lines.push(`  ${file}`);
+    lines.push(`  ${terminalSafe(file)}`);
     for (const problem of byFile.get(file) ?? []) {
       lines.push(`    ${problem.severity === "warning" ? "warning: " : ""}${formatProblem(problem)}`);
     }
