@@ -1,5 +1,8 @@
 export * from "./errors.js";
 export * from "./options.js";
+export { OPTION_SCHEMA, type OptionDeclaration, type Check, type Checked } from "./option-schema.js";
+export { ARTICLE_FIELDS, PROVIDER_FIELDS, IMAGE_FIELDS, type Field, type FieldDeclaration, type FieldTable } from "./article/schema.js";
+export { renderOptionsTable, renderArticleFieldTables } from "./readme-tables.js";
 export * from "./escape.js";
 export type { Article, Coverage, Image, Provider, RelatedItem } from "./article/types.js";
 export { readArticleText, type ParsedFile, type ReadResult } from "./article/read.js";
@@ -18,3 +21,19 @@ export { createDigest, ARTICLE_BASE_URL, type Digest, type DigestCounts, type Di
 export { loadDigest, loadDigestInParallel, type LoadDigestOptions } from "./load-digest.js";
 export { formatSummary, formatProblems } from "./summary.js";
 export { rankTopStories, storyScore } from "./top-stories.js";
+export type { LayoutKit, BaseLayoutData, Layout, Layouts, SiteInfo } from "./site/kit.js";
+export type { ArticleCard, ArticlePageData, ListPageData, TermIndexData, TermLink, FeedLinkSet } from "./site/pages.js";
+// Rendering a digest without Eleventy: read and digest (above), then pages, feeds and search records.
+export { DigestBuild, createDigestBuild, type BuildRun, type HostOutput } from "./build/digest-build.js";
+export type { BuildState } from "./build/build-state.js";
+export { MANIFEST_FILE } from "./build/manifest.js";
+export { planSite, type SitePlan, type SiteIndex } from "./site/pages.js";
+export { createKit, siteInfo } from "./site/kit.js";
+export { loadLayouts, bundledLayoutsDir, LAYOUT_NAMES, type LoadedLayouts } from "./site/load-layouts.js";
+export { sitePageFiles, sitePathOf } from "./site/site-pages.js";
+export { SINGLE_PAGES } from "./site/single-pages.js";
+export { renderSitemaps } from "./site/sitemap.js";
+export { writeOutputFiles, resolveInside } from "./site/write-files.js";
+export { renderAllFeeds, listFeeds, feedLinks, type FeedSite, type FeedFile } from "./feeds/index.js";
+export { searchRecordBatches, type SearchRecord } from "./search/records.js";
+export { buildSearchIndex } from "./search/build-index.js";

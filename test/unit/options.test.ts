@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { resolveOptions, requireSiteUrl, DEFAULT_OPTIONS } from "../../src/index.js";
+import { resolveOptions, requireSiteUrl } from "../../src/index.js";
 
 describe("resolveOptions", () => {
   it("merges over typed defaults and trims the site URL's trailing slash", () => {
-    expect(resolveOptions({})).toEqual(DEFAULT_OPTIONS);
+    // The README's defaults, written out: comparing with DEFAULT_OPTIONS, the object resolveOptions
+    // starts from, would pass whatever the defaults were.
+    const documented = {
+      siteTitle: "News Digest",
+      siteDescription: "The day's news, gathered from many outlets.",
+      siteUrl: "",
+      language: "en",
+      timeZone: "UTC",
+      contentDir: "content",
+      pageSize: 20,
+      mode: "strict",
+      feedSize: 50,
+      futureArticles: "build",
+      search: true,
+      layoutsDir: "layouts",
+      topStories: 5,
+    };
+    expect(resolveOptions({})).toEqual(documented);
     expect(resolveOptions({ siteUrl: "https://news.example.org/", pageSize: 5 })).toMatchObject({ siteUrl: "https://news.example.org", pageSize: 5, mode: "strict" });
   });
 

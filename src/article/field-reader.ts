@@ -1,0 +1,180 @@
+import { describeValue, problem, type Problem, type Severity } from "../errors.js";
+import { cleanText } from "./text.js";
+import { toHttpUrl } from "./normalise.js";
+import type { Field, KnownFields } from "./schema.js";
+import { closestName } from "./suggest.js";
+
+export interface ValidationContext {
+  timeZone: string;
+}
+
+export type Fields = Record<string, unknown>;
+
+/** A key as a path segment; odd keys are quoted so control characters cannot reach the terminal raw. */
+function fieldPath(prefix: string, key: string): string {
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return prefix ? `${prefix}.${key}` : key;
+  return `${prefix}[${JSON.stringify(key)}]`;
+}
+
+/** The path of a declared field: declared names are plain identifiers, so no quoting (and no regex) is needed. */
+export function pathOf(prefix: string, field: Field): string {
+  return prefix ? `${prefix}.${field.name}` : field.name;
+}
+
+/** A string the author meant as a number (`"80"`), as opposed to a word (`high`). */
+function looksNumeric(value: unknown): boolean {
+  return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
+}
+
+const isAbsent = (value: unknown): value is undefined | null => value === undefined || value === null;
+
+/**
+ * Collects problems for one file while fields are read; every check is a type check, never a
+ * coercion. Each check takes the field's declaration (schema.ts), so its name and whether it is
+ * required come from there.
+ */
+export class FieldReader {
+  readonly problems: Problem[] = [];
+  constructor(
+    readonly file: string,
+    readonly context: ValidationContext,
+  ) {}
+
+  report(severity: Severity, field: string, expected: string, value: unknown, hint?: string): void {
+    this.problems.push(problem({ severity, file: this.file, field, expected, received: describeValue(value), hint }));
+  }
+
+  error(field: string, expected: string, value: unknown, hint?: string): void {
+    this.report("error", field, expected, value, hint);
+  }
+
+  warn(field: string, expected: string, value: unknown, hint?: string): void {
+    this.report("warning", field, expected, value, hint);
+  }
+
+  hasErrors(): boolean {
+    return this.problems.some((p) => p.severity === "error");
+  }
+
+  /**
+   * Unknown keys are warnings, not errors: the rest of the file is still good, but a typo such as
+   * `publised: false` would otherwise publish an article its author meant to hold back.
+   */
+  unknownFields(fields: Fields, prefix: string, known: KnownFields, what: string, articleOnly?: ReadonlySet<string>): void {
+    for (const key of Object.keys(fields)) {
+      if (known.known.has(key)) continue;
+      let hint: string;
+      if (articleOnly?.has(key)) hint = `only the article itself takes \`${key}\`, not a related item; it was ignored`;
+      else {
+        const suggestion = closestName(key, known.names);
+        hint = suggestion ? `did you mean \`${suggestion}\`? It was ignored` : "it was ignored; the README lists the fields";
+      }
+      this.problems.push(problem({ severity: "warning", file: this.file, field: fieldPath(prefix, key), expected: what, received: `an unknown field set to ${describeValue(fields[key])}`, hint }));
+    }
+  }
+
+  /** A string field, cleaned (text.ts); a required one must not be empty once cleaned. */
+  string(fields: Fields, field: Field, prefix: string): string | undefined {
+    const value = fields[field.name];
+    const required = field.required === true;
+    if (isAbsent(value)) {
+      if (required) this.error(pathOf(prefix, field), "a non-empty string", value);
+      return undefined;
+    }
+    if (typeof value !== "string") {
+      this.notString(pathOf(prefix, field), value);
+      return undefined;
+    }
+    const cleaned = cleanText(value);
+    if (required && cleaned === "") {
+      this.error(pathOf(prefix, field), "a non-empty string", value);
+      return undefined;
+    }
+    return cleaned;
+  }
+
+  /** A string that is checked and never kept (`secured`, `cdnAmpWebUrl`), so it is not cleaned either. */
+  opaque(fields: Fields, field: Field, prefix: string): void {
+    const value = fields[field.name];
+    if (!isAbsent(value) && typeof value !== "string") this.notString(pathOf(prefix, field), value);
+  }
+
+  private notString(path: string, value: unknown): void {
+    this.error(path, "a string", value, typeof value === "number" || typeof value === "boolean" ? "put the value in quotes" : undefined);
+  }
+
+  number(fields: Fields, field: Field, prefix: string): number | undefined {
+    const value = fields[field.name];
+    if (isAbsent(value)) return undefined;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      const hint = looksNumeric(value) ? "remove the quotes around the number" : typeof value === "string" ? `use a number, e.g. ${field.name}: 80` : undefined;
+      this.error(pathOf(prefix, field), "a number", value, hint);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A size in pixels: a whole number greater than 0. */
+  pixels(fields: Fields, field: Field, prefix: string): number | undefined {
+    const value = fields[field.name];
+    if (isAbsent(value)) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+      const hint = looksNumeric(value) ? "remove the quotes around the number" : typeof value === "string" ? `use a whole number, e.g. ${field.name}: 1200` : undefined;
+      this.error(pathOf(prefix, field), "a whole number of pixels greater than 0", value, hint);
+      return undefined;
+    }
+    return value;
+  }
+
+  boolean(fields: Fields, field: Field, prefix: string): boolean | undefined {
+    const value = fields[field.name];
+    if (isAbsent(value)) return undefined;
+    if (typeof value !== "boolean") {
+      this.error(pathOf(prefix, field), "true or false (a boolean)", value, typeof value === "string" ? "write true or false without quotes" : undefined);
+      return undefined;
+    }
+    return value;
+  }
+
+  mapping(fields: Fields, field: Field, prefix: string): Fields | undefined {
+    const value = fields[field.name];
+    if (isAbsent(value)) {
+      if (field.required === true) this.error(pathOf(prefix, field), "a mapping of fields", value);
+      return undefined;
+    }
+    if (typeof value !== "object" || Array.isArray(value)) {
+      this.error(pathOf(prefix, field), "a mapping of fields", value);
+      return undefined;
+    }
+    return value as Fields;
+  }
+
+  list(fields: Fields, field: Field, prefix: string): unknown[] {
+    const value = fields[field.name];
+    if (isAbsent(value)) return [];
+    if (!Array.isArray(value)) {
+      const hint = typeof value === "string" ? `write it as a list: "${field.name}:" then "  - ${value.slice(0, 20)}"` : undefined;
+      this.error(pathOf(prefix, field), "a list", value, hint);
+      return [];
+    }
+    return value;
+  }
+
+  /** An optional URL: a bad one is dropped with a warning, since the article is still worth publishing. */
+  optionalUrl(fields: Fields, field: Field, prefix: string): string | undefined {
+    const value = this.string(fields, field, prefix);
+    if (value === undefined || value === "") return undefined;
+    const url = toHttpUrl(value);
+    if (!url) this.warn(pathOf(prefix, field), "an absolute http(s) URL", value, "the value was dropped");
+    return url;
+  }
+
+  /** A link that may become the canonical URL: a bad one is an error, since the article would link nowhere or somewhere unsafe. */
+  linkUrl(fields: Fields, field: Field, prefix: string): string | undefined {
+    const value = this.string(fields, field, prefix);
+    if (value === undefined || value === "") return undefined;
+    const url = toHttpUrl(value);
+    if (!url) this.error(pathOf(prefix, field), "an absolute http(s) URL", value, "links must start with https:// or http://");
+    return url;
+  }
+}
