@@ -1,7 +1,7 @@
 import { describeValue, problem, type Problem, type Severity } from "../errors.js";
 import { cleanText } from "./text.js";
 import { toHttpUrl } from "./normalise.js";
-import type { Field, KnownFields } from "./schema.js";
+import { SECRET_NAMES, type Field, type KnownFields } from "./schema.js";
 import { closestName } from "./suggest.js";
 
 export interface ValidationContext {
@@ -26,6 +26,19 @@ function looksNumeric(value: unknown): boolean {
   return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
 }
 
+/** A value that is described by its kind only, never shown (see `secret` in schema.ts). */
+class SecretValue {
+  constructor(readonly value: unknown) {}
+}
+
+const describe = (value: unknown): string => (value instanceof SecretValue ? `${describeKind(value.value)} (not shown: it is secret)` : describeValue(value));
+
+function describeKind(value: unknown): string {
+  if (value === null || value === undefined) return describeValue(value);
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
+}
+
 const isAbsent = (value: unknown): value is undefined | null => value === undefined || value === null;
 
 /**
@@ -41,7 +54,7 @@ export class FieldReader {
   ) {}
 
   report(severity: Severity, field: string, expected: string, value: unknown, hint?: string): void {
-    this.problems.push(problem({ severity, file: this.file, field, expected, received: describeValue(value), hint }));
+    this.problems.push(problem({ severity, file: this.file, field, expected, received: describe(value), hint }));
   }
 
   error(field: string, expected: string, value: unknown, hint?: string): void {
@@ -69,7 +82,9 @@ export class FieldReader {
         const suggestion = closestName(key, known.names);
         hint = suggestion ? `did you mean \`${suggestion}\`? It was ignored` : "it was ignored; the README lists the fields";
       }
-      this.problems.push(problem({ severity: "warning", file: this.file, field: fieldPath(prefix, key), expected: what, received: `an unknown field set to ${describeValue(fields[key])}`, hint }));
+      // A misplaced or misspelt secret (`secured` in a related item, `secrued`) is still a secret.
+      const secret = SECRET_NAMES.has(key) || closestName(key, [...SECRET_NAMES]) !== undefined;
+      this.problems.push(problem({ severity: "warning", file: this.file, field: fieldPath(prefix, key), expected: what, received: `an unknown field set to ${describe(secret ? new SecretValue(fields[key]) : fields[key])}`, hint }));
     }
   }
 
@@ -96,7 +111,7 @@ export class FieldReader {
   /** A string that is checked and never kept (`secured`, `cdnAmpWebUrl`), so it is not cleaned either. */
   opaque(fields: Fields, field: Field, prefix: string): void {
     const value = fields[field.name];
-    if (!isAbsent(value) && typeof value !== "string") this.notString(pathOf(prefix, field), value);
+    if (!isAbsent(value) && typeof value !== "string") this.notString(pathOf(prefix, field), field.secret ? new SecretValue(value) : value);
   }
 
   private notString(path: string, value: unknown): void {

@@ -14,6 +14,8 @@ export interface FieldDeclaration {
   readonly required?: true | "one of";
   /** Only a top-level article takes it: a related item is another outlet's story, not a file of this site. */
   readonly articleOnly?: true;
+  /** Its value is never printed, in any message about it (only what kind of value it is). */
+  readonly secret?: true;
   /** One line of Markdown for the README. */
   readonly doc: string;
 }
@@ -75,7 +77,7 @@ export const ARTICLE_FIELDS = fieldTable({
     articleOnly: true,
     doc: "`false`: no page, feed item or search record; still a member of its story cluster. A file without the field is published.",
   },
-  secured: { type: "string", articleOnly: true, doc: "opaque; validated as a string, never rendered, never passed to templates, feeds or search" },
+  secured: { type: "string", articleOnly: true, secret: true, doc: "opaque; validated as a string, never rendered, never passed to templates, feeds or search" },
   topics: {
     type: "list of strings",
     articleOnly: true,
@@ -99,6 +101,8 @@ export const IMAGE_FIELDS = fieldTable({
 
 /** A `related[]` item's fields: the article's, less the article-only ones. */
 export const RELATED_ITEM_FIELDS: KnownFields = knownFields(ARTICLE_FIELDS.fields.filter((f) => !f.articleOnly).map((f) => f.name));
+/** Fields whose values no message may print. */
+export const SECRET_NAMES: ReadonlySet<string> = new Set(ARTICLE_FIELDS.fields.filter((f) => f.secret).map((f) => f.name));
 export const ARTICLE_ONLY_FIELDS: ReadonlySet<string> = new Set(ARTICLE_FIELDS.fields.filter((f) => f.articleOnly).map((f) => f.name));
 /** The article fields required as a group, in the order the first present one becomes the canonical URL. */
 export const LINK_FIELDS: readonly string[] = Object.freeze(ARTICLE_FIELDS.fields.filter((f) => f.required === "one of").map((f) => f.name));

@@ -196,7 +196,7 @@ describe("validateArticle", () => {
         "provider.images[0].widht: provider.images[0].widht: expected a known image field (url, width, height, isCached), received an unknown field set to the number 50. Hint: did you mean \`width\`? It was ignored",
         "images[0].alt: images[0].alt: expected a known image field (url, width, height, isCached), received an unknown field set to the string "x". Hint: it was ignored; the README lists the fields",
         "related[0].published: related[0].published: expected a known related-item field, received an unknown field set to the boolean false. Hint: only the article itself takes \`published\`, not a related item; it was ignored",
-        "related[0].secured: related[0].secured: expected a known related-item field, received an unknown field set to the string "s". Hint: only the article itself takes \`secured\`, not a related item; it was ignored",
+        "related[0].secured: related[0].secured: expected a known related-item field, received an unknown field set to a string (not shown: it is secret). Hint: only the article itself takes \`secured\`, not a related item; it was ignored",
         "related[0].related: related[0].related: expected a known related-item field, received an unknown field set to a list of 0 items. Hint: only the article itself takes \`related\`, not a related item; it was ignored",
         "related[0].exerpt: related[0].exerpt: expected a known related-item field, received an unknown field set to the string "typo". Hint: did you mean \`excerpt\`? It was ignored",
       ]
