@@ -52,11 +52,17 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
     child = started;
     started.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout = tail(stdout + chunk, 20_000)));
     started.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr = tail(stderr + chunk)));
+    let couldNotStart = false;
     started.once("error", (error) => {
+      couldNotStart = true;
       reply({ kind: "failed", step: "start", errors: [`${binary}: ${error.message}`] });
     });
     started.once("close", (code, signal) => {
       child = undefined;
+      if (couldNotStart) {
+        finish();
+        return;
+      }
       // "Indexed 1 page" / "Indexed 9478 pages" in the summary; the first such line counts pages.
       const indexed = Number(/Indexed (\d+) pages?\b/.exec(stdout)?.[1] ?? Number.NaN);
       if (code !== 0) {

@@ -70,3 +70,13 @@ describe("a strict build with one bad file, run as a publisher runs it (npx elev
     expect(printed).not.toMatch(/stack trace|    at /);
   }, 60_000);
 });
+
+describe("a site layout override that is not a layout", () => {
+  it("fails the build naming the file and what a layout must export", async () => {
+    const site = makeFixtureFolders("bad-layout", { content: { "a.md": articleFile({ title: "A" }) }, layouts: { "card.js": "export const card = 1;\n" } });
+    const { error } = await writeCapturing(site.inputDir, site.outputDir, undefined, (eleventyConfig) => {
+      attachDigestBuild(eleventyConfig, createDigestBuild({ siteUrl: "https://digest.example.org", contentDir: site.contentDir, layoutsDir: site.layoutsDir, search: false }));
+    });
+    expect(errorMessages(error)).toContain(`[news-digest] layout ${path.join(site.layoutsDir, "card.js")}: expected a default export that is a function (data, kit) => html\`...\`, received undefined.`);
+  });
+});

@@ -34,4 +34,11 @@ describe("when the search bundle cannot be written", () => {
     const { error } = await buildWithSearch(site);
     expect(errorMessages(error)).toContain("[news-digest] Pagefind failed to write the search bundle:\n  Pagefind exited with code 101:\n  thread 'main' panicked at pagefind/src/output/mod.rs:424:46");
   }, 60_000);
+
+  it("fails the build naming the Pagefind binary it could not start", async () => {
+    const site = makeFixtureFolders("pagefind-missing", { content: { "a.md": articleFile({ title: "A story" }) } });
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH = path.join(site.root, "no-such-pagefind");
+    const { error } = await buildWithSearch(site);
+    expect(error?.message).toBe(`[news-digest] Pagefind failed to start:\n  ${path.join(site.root, "no-such-pagefind")}: spawn ${path.join(site.root, "no-such-pagefind")} ENOENT`);
+  }, 60_000);
 });
