@@ -39,7 +39,7 @@ export async function loadDigestInParallel(options: NewsDigestOptions, run: Load
 }
 
 function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): FolderReadOptions {
-  return { timeZone: options.timeZone, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.skip ? { skip: run.skip } : {}) };
+  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.skip ? { skip: run.skip } : {}) };
 }
 
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {

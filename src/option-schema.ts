@@ -97,4 +97,10 @@ export const OPTION_SCHEMA = {
   search: option({ default: true, check: boolean, doc: "build the Pagefind search index after each build", example: false }),
   layoutsDir: option({ default: "layouts", check: nonEmptyString, doc: "folder whose files override the bundled layouts of the same name", example: "_news-layouts" }),
   topStories: option({ default: 5, check: wholeNumber(0, 100), doc: "stories in the home page's \"top stories\" block", example: 8 }),
+  maxFileSize: option({
+    default: 1_048_576,
+    check: wholeNumber(1, 1_073_741_824),
+    doc: "largest article file read, in bytes (seed files are about 5 KB); a bigger file is an error naming it (skipped in lenient mode) and is never read",
+    example: 4_194_304,
+  }),
 };

@@ -39,6 +39,8 @@ function describeKind(value: unknown): string {
   return typeof value === "object" ? "a mapping" : `a ${typeof value}`;
 }
 
+const MAX_PIXELS = 100_000;
+
 const isAbsent = (value: unknown): value is undefined | null => value === undefined || value === null;
 
 /**
@@ -126,16 +128,27 @@ export class FieldReader {
       this.error(pathOf(prefix, field), "a number", value, hint);
       return undefined;
     }
+    // YAML reads 9007199254740993 as 9007199254740992: a whole number past 2^53 is already not what the file says.
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      this.error(pathOf(prefix, field), "a number no larger than 2^53 (9007199254740991)", value);
+      return undefined;
+    }
+    const range = field.range;
+    if (range && (value < range[0] || value > range[1])) {
+      const clamped = Math.min(range[1], Math.max(range[0], value));
+      this.warn(pathOf(prefix, field), `a number from ${range[0]} to ${range[1]}`, value, `it was read as ${clamped}`);
+      return clamped;
+    }
     return value;
   }
 
-  /** A size in pixels: a whole number greater than 0. */
+  /** A size in pixels: a whole number from 1 to 100,000 (an absurd size rendered in exponent notation). */
   pixels(fields: Fields, field: Field, prefix: string): number | undefined {
     const value = fields[field.name];
     if (isAbsent(value)) return undefined;
-    if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_PIXELS) {
       const hint = looksNumeric(value) ? "remove the quotes around the number" : typeof value === "string" ? `use a whole number, e.g. ${field.name}: 1200` : undefined;
-      this.error(pathOf(prefix, field), "a whole number of pixels greater than 0", value, hint);
+      this.error(pathOf(prefix, field), `a whole number of pixels from 1 to ${MAX_PIXELS}`, value, hint);
       return undefined;
     }
     return value;

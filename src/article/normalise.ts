@@ -1,3 +1,4 @@
+import { domainToASCII } from "node:url";
 import { DateTime, type Zone } from "luxon";
 
 /** Absolute http(s) URL with a host, re-serialised by WHATWG URL; anything else (javascript:, relative, data:) is undefined. */
@@ -7,6 +8,8 @@ export function toHttpUrl(value: string): string | undefined {
   try {
     const url = new URL(trimmed);
     if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return undefined;
+    // https://bank.example@evil.example/ goes to evil.example while reading as the bank's: refused.
+    if (url.username !== "" || url.password !== "") return undefined;
     return url.href;
   } catch {
     return undefined;
@@ -125,6 +128,23 @@ function instantsForWallTime(zone: Zone, wallMs: number): number[] {
  */
 export function parseArticleDate(value: string, timeZone: string): DateResult {
   const trimmed = value.trim();
+  // RFC 9557's bracketed zone (`…+01:00[Europe/Paris]`) is refused, not half-read: luxon applied
+  // the offset twice, so a date came out hours early and a held article was published.
+  if (trimmed.includes("[")) {
+    const plain = trimmed.slice(0, trimmed.indexOf("["));
+    return { ok: false, reason: "a bracketed time zone", expected: `${ISO_EXPECTED}, without a bracketed zone`, hint: `write the offset alone, e.g. ${JSON.stringify(plain.slice(0, 40))}` };
+  }
+  const result = parseInstant(trimmed, timeZone);
+  if (!result.ok) return result;
+  // The range holds for the instant too: 9999-12-31T23:00:00-02:00 is in year 10000 in UTC, and feeds, sitemaps and URLs use UTC.
+  const utcYear = result.instant.toUTC().year;
+  if (utcYear < MIN_YEAR || utcYear > MAX_YEAR) {
+    return { ok: false, reason: `the year ${utcYear} (in UTC) is out of range`, expected: `a date between ${MIN_YEAR} and ${MAX_YEAR} in UTC`, hint: `the offset moves ${JSON.stringify(trimmed)} into the year ${utcYear}` };
+  }
+  return result;
+}
+
+function parseInstant(trimmed: string, timeZone: string): DateResult {
   const fast = parseOffsetIso(trimmed);
   if (fast) return fast;
   const parsed = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
@@ -154,16 +174,32 @@ export function parseArticleDate(value: string, timeZone: string): DateResult {
   return { ok: true, instant: DateTime.fromMillis(first, { zone: "utc" }) };
 }
 
-/** Provider domains are keys: lower case, no scheme, path or `www.`. */
+const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Provider domains are keys and path segments: lower case, no scheme, path or `www.`, an IDN as
+ * punycode (`bücher.example` is `xn--bcher-kva.example`). A host name of at least two labels of
+ * 1–63 letters, digits and inner hyphens, 253 characters at most, and not an IP address: an
+ * outlet is named by its domain, and an address says nothing a reader can recognise.
+ */
 export function normaliseDomain(value: string): string | undefined {
   let host = value.trim().toLowerCase();
   if (/^https?:\/\//.test(host)) {
     try {
-      host = new URL(host).hostname;
+      const url = new URL(host);
+      if (url.username !== "" || url.password !== "") return undefined;
+      host = url.hostname;
     } catch {
       return undefined;
     }
   }
-  host = host.replace(/\.$/, "").replace(/^www\./, "");
-  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(host) ? host : undefined;
+  if (host.endsWith(".")) host = host.slice(0, -1);
+  if (host.startsWith("www.")) host = host.slice(4);
+  const ascii = domainToASCII(host);
+  if (ascii === "" || ascii.length > 253) return undefined;
+  const labels = ascii.split(".");
+  if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return undefined;
+  // An IPv4 address (its last label all digits); IPv6 never gets here (no brackets or colons pass the labels).
+  if (/^\d+$/.test(labels[labels.length - 1] as string)) return undefined;
+  return ascii;
 }

@@ -81,6 +81,12 @@ interface ReadPlan {
   problems: Problem[];
 }
 
+const sizeText = (bytes: number): string => (bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`);
+
+function tooLarge(file: string, size: number, max: number): Problem {
+  return problem({ file, expected: `an article file of at most ${sizeText(max)} (the maxFileSize option)`, received: `a file of ${sizeText(size)}`, hint: "article files are front matter only, a few KB; raise maxFileSize if this one is meant" });
+}
+
 /** Lists the folder and asks the cache; what it cannot answer becomes a job. */
 function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | FolderReadResult {
   const cwd = options.cwd ?? process.cwd();
@@ -102,6 +108,11 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
   const plan: ReadPlan = { files, absolute, entries: [], jobs: [], jobStats: [], problems: listing.problems };
   for (const [index, full] of absolute.entries()) {
     const stat = statSync(full);
+    if (options.maxFileSize !== undefined && stat.size > options.maxFileSize) {
+      // Never read: a 3 GiB file crashed the build with ERR_FS_FILE_TOO_LARGE and no file name.
+      plan.entries.push({ mtimeMs: stat.mtimeMs, size: stat.size, timeZone: options.timeZone, problems: [tooLarge(files[index] as string, stat.size, options.maxFileSize)] });
+      continue;
+    }
     const entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);
     plan.entries.push(entry);
     if (!entry) {
@@ -133,6 +144,8 @@ export interface FolderReadOptions {
   cwd?: string;
   /** Folders never walked for articles: the output folder, when it lies inside the content folder. */
   skip?: readonly string[];
+  /** Files larger than this many bytes are a problem and are never read. */
+  maxFileSize?: number;
   timeZone: string;
   cache?: ArticleCache;
 }

@@ -40,8 +40,27 @@ interface ListenerState {
  * becomes a huge one. js-yaml 4 parsed 10,000 sample files in 0.7 s where the `yaml` package
  * took 9 s, which is why it was chosen.
  */
+/**
+ * A key that is not a plain scalar: the explicit-key indicator `? ` at the start of a line (after
+ * any `- ` list markers), or a flow list or mapping followed by `: `. js-yaml stringifies such a
+ * key, so `[title]: x` would set the field title. Both alternatives are anchored at a line start
+ * and use only `[ \t]` and `[^\n]`, so the scan stays linear on long lines.
+ */
+const COMPLEX_KEY = /^[ \t]*(?:-[ \t]+)*(?:\?(?:[ \t]|$)|[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$))/m;
+
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) lines++;
+  return lines;
+}
+
 // `firstLine` is the file's line number of the YAML's first line (2, after the opening fence), so problems name lines as an editor shows them.
 function parseYamlStrict(source: string, firstLine: number): Record<string, unknown> {
+  const complexKey = COMPLEX_KEY.exec(source);
+  if (complexKey) {
+    const line = firstLine + countLines(source, complexKey.index);
+    throw new YamlRefusal("plain field names", `a complex key (\`? …\`, or a list or mapping used as a key) on line ${line}`, "write each field as `name: value`; js-yaml would turn `[title]: x` into the field title");
+  }
   let anchorLine: number | undefined;
   let data: unknown;
   try {

@@ -16,6 +16,8 @@ export interface FieldDeclaration {
   readonly articleOnly?: true;
   /** Its value is never printed, in any message about it (only what kind of value it is). */
   readonly secret?: true;
+  /** For numbers: the documented range; a value outside is clamped into it, with a warning. */
+  readonly range?: readonly [number, number];
   /** One line of Markdown for the README. */
   readonly doc: string;
 }
@@ -68,8 +70,8 @@ export const ARTICLE_FIELDS = fieldTable({
   cdnAmpWebUrl: { type: "string", doc: "checked, never linked (it is a cache address, not the outlet's)" },
   provider: { type: "mapping of the provider fields below", required: true, doc: "the outlet; providers are keyed by `domain`" },
   images: { type: "list of mappings of the image fields below", doc: "an image whose `url` is missing, not a string or not http(s) is dropped with a warning" },
-  quality: { type: "number", doc: 'ranking signal for "top stories" and search sorting' },
-  heat: { type: "number", doc: 'ranking signal for "top stories" and search sorting' },
+  quality: { type: "number from 0 to 100", range: [0, 100], doc: 'ranking signal for "top stories" and search sorting; a value outside the range is clamped, with a warning' },
+  heat: { type: "number from -1 to 1000000", range: [-1, 1_000_000], doc: 'ranking signal for "top stories" and search sorting (`-1`: none); a value outside the range is clamped, with a warning' },
   category: { type: "string", doc: "kept on the article for your own templates; the bundled layouts do not show it" },
   type: { type: "string", doc: "kept on the article for your own templates; the bundled layouts do not show it" },
   published: {
@@ -94,8 +96,8 @@ export const PROVIDER_FIELDS = fieldTable({
 
 export const IMAGE_FIELDS = fieldTable({
   url: { type: "http(s) URL", required: true, doc: "without a usable one the image is dropped with a warning; the article still builds" },
-  width: { type: "whole number of pixels", doc: "a value that is not a whole number greater than 0 is an error" },
-  height: { type: "whole number of pixels", doc: "a value that is not a whole number greater than 0 is an error" },
+  width: { type: "whole number of pixels", doc: "a value that is not a whole number from 1 to 100000 is an error" },
+  height: { type: "whole number of pixels", doc: "a value that is not a whole number from 1 to 100000 is an error" },
   isCached: { type: "boolean", doc: "checked, not used" },
 });
 

@@ -20,6 +20,32 @@ export interface ArticleDraft extends Coverage {
 
 const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
+/** Most topics and related items one article may have: past these, every topic page and card would repeat a list as long as the file. */
+export const MAX_TOPICS = 100;
+export const MAX_RELATED = 200;
+
+/** The first `max` entries of a list; the rest are left out with one warning. */
+function capped(reader: FieldReader, list: unknown[], max: number, field: string): unknown[] {
+  if (list.length <= max) return list;
+  reader.warn(field, `at most ${max} items`, list, `only the first ${max} were kept`);
+  return list.slice(0, max);
+}
+
+/**
+ * A related item is another outlet's data: one with a bad URL or a missing required field is
+ * dropped with warnings naming its field paths, and the article itself still builds. Each item is
+ * read on its own reader, so checks over "problems so far" see only its own.
+ */
+function readRelatedItem(file: string, context: ValidationContext, entry: unknown, at: string): { coverage?: Coverage; problems: Problem[] } {
+  const reader = new FieldReader(file, context);
+  if (!isMapping(entry)) reader.error(at, "a mapping with title, publishedDateTime, webUrl and provider", entry);
+  else reader.unknownFields(entry, at, RELATED_ITEM_FIELDS, "a known related-item field", ARTICLE_ONLY_FIELDS);
+  const coverage = isMapping(entry) ? readCoverage(reader, entry, at) : undefined;
+  if (!reader.hasErrors() && coverage) return { coverage, problems: reader.problems };
+  const problems = reader.problems.map((p) => (p.severity === "error" ? { ...p, severity: "warning" as const, hint: `${p.hint ? `${p.hint}; ` : ""}the related item was dropped, the article still builds` } : p));
+  return { problems };
+}
+
 /**
  * Checks one parsed file against the article schema (schema.ts) and normalises it. Returns the
  * draft only when there are no errors; warnings (dropped optional URLs) come back either way.
@@ -34,7 +60,7 @@ export function validateArticle(parsed: ParsedFile, context: ValidationContext):
   reader.opaque(fields, A.secured, "");
 
   const topics: string[] = [];
-  reader.list(fields, A.topics, "").forEach((topic, index) => {
+  capped(reader, reader.list(fields, A.topics, ""), MAX_TOPICS, "topics").forEach((topic, index) => {
     if (typeof topic !== "string" || cleanLine(topic) === "") {
       reader.error(`topics[${index}]`, "a non-empty topic name", topic);
       return;
@@ -43,15 +69,10 @@ export function validateArticle(parsed: ParsedFile, context: ValidationContext):
   });
 
   const related: Coverage[] = [];
-  reader.list(fields, A.related, "").forEach((entry, index) => {
-    const at = `related[${index}]`;
-    if (!isMapping(entry)) {
-      reader.error(at, "a mapping with title, publishedDateTime, webUrl and provider", entry);
-      return;
-    }
-    reader.unknownFields(entry, at, RELATED_ITEM_FIELDS, "a known related-item field", ARTICLE_ONLY_FIELDS);
-    const item = readCoverage(reader, entry, at);
-    if (item) related.push(item);
+  capped(reader, reader.list(fields, A.related, ""), MAX_RELATED, "related").forEach((entry, index) => {
+    const item = readRelatedItem(parsed.file, context, entry, `related[${index}]`);
+    reader.problems.push(...item.problems);
+    if (item.coverage) related.push(item.coverage);
   });
 
   if (reader.hasErrors() || !coverage) return { problems: reader.problems };

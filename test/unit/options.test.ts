@@ -19,6 +19,7 @@ describe("resolveOptions", () => {
       search: true,
       layoutsDir: "layouts",
       topStories: 5,
+      maxFileSize: 1048576,
     };
     expect(resolveOptions({})).toEqual(documented);
     expect(resolveOptions({ siteUrl: "https://news.example.org/", pageSize: 5 })).toMatchObject({ siteUrl: "https://news.example.org", pageSize: 5, mode: "strict" });
@@ -33,7 +34,7 @@ describe("resolveOptions", () => {
           timeZone: expected an IANA time zone such as "UTC" or "Europe/Berlin", received the string "Mars/Olympus".
           siteUrl: expected an absolute http(s) URL or an empty string, received the string "javascript:alert(1)". Hint: for example https://news.example.org
           language: expected a BCP 47 language tag such as "en" or "pt-BR", received the string "english please".
-          pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, futureArticles, search, layoutsDir, topStories), received an unknown option. Hint: check the spelling]
+          pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, futureArticles, search, layoutsDir, topStories, maxFileSize), received an unknown option. Hint: check the spelling]
     `);
   });
 

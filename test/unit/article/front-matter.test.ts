@@ -26,6 +26,8 @@ describe("splitFrontMatter", () => {
     ["a 300 KB line of dashes and spaces", `---\n${"--- ".repeat(75_000)}\n---\n`],
     ["300 KB of blank lines", `---\n${"\n".repeat(300_000)}---\n`],
     ["a 300 KB comment", `---\n# ${"#".repeat(300_000)}\ntitle: A\n---\n`],
+    ["a 300 KB line that opens a flow key", `---\n[${"] ".repeat(150_000)}\n---\n`],
+    ["a 300 KB run of list markers", `---\n${"- ".repeat(150_000)}?\n---\n`],
   ] as const) {
     it(`handles ${name} in well under a second`, () => {
       const started = performance.now();

@@ -114,8 +114,8 @@ describe("validateArticle", () => {
   it("hints at removing quotes only when the string is a number", () => {
     expect(messages({ quality: "80", heat: "very", images: [{ url: "https://img.example.net/x.jpg", width: "1200", height: "tall" }] })).toMatchInlineSnapshot(`
       [
-        "error: images[0].width: images[0].width: expected a whole number of pixels greater than 0, received the string "1200". Hint: remove the quotes around the number",
-        "error: images[0].height: images[0].height: expected a whole number of pixels greater than 0, received the string "tall". Hint: use a whole number, e.g. height: 1200",
+        "error: images[0].width: images[0].width: expected a whole number of pixels from 1 to 100000, received the string "1200". Hint: remove the quotes around the number",
+        "error: images[0].height: images[0].height: expected a whole number of pixels from 1 to 100000, received the string "tall". Hint: use a whole number, e.g. height: 1200",
         "error: quality: quality: expected a number, received the string "80". Hint: remove the quotes around the number",
         "error: heat: heat: expected a number, received the string "very". Hint: use a number, e.g. heat: 80",
       ]
@@ -235,7 +235,7 @@ describe("validateArticle", () => {
     `);
     expect(messages({ images: [{ width: "wide" }] })).toMatchInlineSnapshot(`
       [
-        "error: images[0].width: images[0].width: expected a whole number of pixels greater than 0, received the string "wide". Hint: use a whole number, e.g. width: 1200",
+        "error: images[0].width: images[0].width: expected a whole number of pixels from 1 to 100000, received the string "wide". Hint: use a whole number, e.g. width: 1200",
         "warning: images[0].url: images[0].url: expected an absolute http(s) URL, received nothing (the field is missing). Hint: the image was dropped",
       ]
     `);
