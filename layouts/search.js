@@ -9,8 +9,11 @@
  */
 export default function search(data, kit) {
   const { html, url, site } = kit;
+  // The index's provider filter holds each outlet's domain; the script labels it with the name.
+  // As JSON in an attribute the escaper keeps it plain text, and the script only ever reads it as data.
+  const outlets = JSON.stringify(data.providers.map((provider) => [provider.key, provider.label]));
   const body = html`<header class="page-header"><h1>Search</h1></header>
-<form class="search-form" role="search" action="${url("/search/")}" method="get" data-bundle="${url("/pagefind/pagefind.js")}" data-enabled="${site.search ? "true" : "false"}">
+<form class="search-form" role="search" action="${url("/search/")}" method="get" data-bundle="${url("/pagefind/pagefind.js")}" data-enabled="${site.search ? "true" : "false"}" data-outlets="${outlets}">
 <div class="search-row">
 <label for="search-query">Search stories</label>
 <input id="search-query" type="search" name="q" autocomplete="off" spellcheck="false">

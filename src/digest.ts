@@ -30,7 +30,7 @@ export interface DigestCounts {
 export interface Digest {
   /** Published articles, newest first. */
   articles: Article[];
-  /** Unpublished (and held) articles: no page anywhere, but still members of story clusters. */
+  /** Unpublished (and held) articles, for the counts only: nothing built for the site (page, feed, search record, story cluster) reads them. */
   unpublished: Article[];
   providers: Term[];
   topics: Term[];
@@ -53,8 +53,10 @@ function byNewest(a: { publishedMs: number; sourceFile: string }, b: { published
 /**
  * Two files with one canonical URL are one article. Rule: a published file beats an unpublished
  * one; between equals, the file whose path sorts first wins. The loser is named in a warning.
+ * `shown` says which files are published now: a held file counts as unpublished, or a future copy
+ * whose path sorts first would take a live article off the site until its time.
  */
-function dropDuplicates(drafts: readonly ArticleDraft[]): { kept: ArticleDraft[]; problems: Problem[] } {
+function dropDuplicates(drafts: readonly ArticleDraft[], shown: (draft: ArticleDraft) => boolean): { kept: ArticleDraft[]; problems: Problem[] } {
   const winners = new Map<string, ArticleDraft>();
   const problems: Problem[] = [];
   const sorted = [...drafts].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
@@ -65,7 +67,7 @@ function dropDuplicates(drafts: readonly ArticleDraft[]): { kept: ArticleDraft[]
       winners.set(key, draft);
       continue;
     }
-    const replace = draft.published && !current.published;
+    const replace = shown(draft) && !shown(current);
     const [keep, drop] = replace ? [draft, current] : [current, draft];
     winners.set(key, keep);
     problems.push({
@@ -94,16 +96,17 @@ export type GroupedArticles = Pick<Digest, "articles" | "providers" | "topics">;
  */
 export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date(), onGrouped?: (grouped: GroupedArticles) => void): Digest {
   const problems: Problem[] = [...input.problems];
-  const { kept, problems: duplicateProblems } = dropDuplicates(input.drafts);
+  const nowMs = now.getTime();
+  const isHeld = (draft: ArticleDraft): boolean => draft.published && options.futureArticles === "hold" && draft.publishedMs > nowMs;
+  const { kept, problems: duplicateProblems } = dropDuplicates(input.drafts, (draft) => draft.published && !isHeld(draft));
   problems.push(...duplicateProblems);
 
-  const nowMs = now.getTime();
   let held = 0;
   const publishable: ArticleDraft[] = [];
   const hidden: ArticleDraft[] = [];
   for (const draft of kept) {
     if (!draft.published) hidden.push(draft);
-    else if (options.futureArticles === "hold" && draft.publishedMs > nowMs) {
+    else if (isHeld(draft)) {
       held++;
       hidden.push(draft);
     } else publishable.push(draft);
@@ -123,7 +126,8 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
   const topics = groupByTopic(articles);
   problems.push(...providers.problems, ...topics.problems);
   onGrouped?.({ articles, providers: providers.terms, topics: topics.terms });
-  const clusters = buildClusters([...articles, ...unpublished]);
+  // Published articles only: see buildClusters for what hidden members would give away.
+  const clusters = buildClusters(articles);
 
   const invalidFiles = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file));
   return {

@@ -1,14 +1,24 @@
 // The search page's script: Pagefind's JS API, state in the URL, and results built with DOM
 // APIs only. Article data is set with textContent and setAttribute, never parsed as HTML.
 const PAGE_SIZE = 20;
-const FILTER_GROUPS = [
-  { key: "provider", legend: "Outlet", order: (a, b) => a.localeCompare(b) },
-  { key: "topic", legend: "Topic", order: (a, b) => a.localeCompare(b) },
-  // A news archive is browsed from the latest year back.
-  { key: "year", legend: "Year", order: (a, b) => b.localeCompare(a) },
-];
 
 const form = document.querySelector(".search-form");
+
+/**
+ * Outlet names by domain, from the page (see layouts/search.js). The index's provider values are
+ * domains, because two outlets may share a name; a domain the page does not list (a page older
+ * than the index) is shown as itself.
+ */
+const outletNames = readOutletNames(form.dataset.outlets);
+const outletName = (domain) => outletNames.get(domain) ?? domain;
+
+const FILTER_GROUPS = [
+  { key: "provider", legend: "Outlet", label: outletName, order: (a, b) => outletName(a).localeCompare(outletName(b)) || a.localeCompare(b) },
+  { key: "topic", legend: "Topic", label: (value) => value, order: (a, b) => a.localeCompare(b) },
+  // A news archive is browsed from the latest year back.
+  { key: "year", legend: "Year", label: (value) => value, order: (a, b) => b.localeCompare(a) },
+];
+
 const input = document.getElementById("search-query");
 const sortSelect = document.getElementById("search-sort");
 const filtersBox = form.querySelector(".search-filters");
@@ -21,10 +31,34 @@ let allFilters = {};
 let run = 0;
 let pending = [];
 
+function readOutletNames(json) {
+  try {
+    const pairs = JSON.parse(json ?? "[]");
+    return new Map(Array.isArray(pairs) ? pairs.filter((pair) => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string") : []);
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Links shared before providers were keyed by domain say `provider=<name>`. Such a name stands for
+ * every outlet of that name, which is what it matched then, so the link keeps its results.
+ */
+function providerKeys(values) {
+  const known = allFilters.provider ?? {};
+  const keys = [];
+  for (const value of values) {
+    const byName = Object.hasOwn(known, value) ? [] : [...outletNames].filter(([domain, name]) => name === value && Object.hasOwn(known, domain)).map(([domain]) => domain);
+    for (const key of byName.length ? byName : [value]) if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
 function readState(search) {
   const params = new URLSearchParams(search);
   const state = { q: params.get("q") ?? "", sort: params.get("sort") === "newest" ? "newest" : "" };
   for (const group of FILTER_GROUPS) state[group.key] = params.getAll(group.key);
+  state.provider = providerKeys(state.provider);
   return state;
 }
 
@@ -105,6 +139,9 @@ function renderFilters(state, counts) {
     legend.className = "visually-hidden";
     legend.textContent = group.legend;
     fieldset.append(legend);
+    // A label two values share (outlets with one name) is told apart by the value, the domain.
+    const labels = values.map(group.label);
+    const shared = new Set(labels.filter((label, i) => labels.indexOf(label) !== i));
     for (const value of values) {
       const label = document.createElement("label");
       const box = document.createElement("input");
@@ -113,9 +150,18 @@ function renderFilters(state, counts) {
       box.value = value;
       box.checked = state[group.key].includes(value);
       // A value missing from a search's counts has no results there, whatever the index total.
-      const count = (counts ? counts[group.key]?.[value] : allFilters[group.key][value]) ?? 0;
+      // Own keys only: a topic named "constructor" must not read Object.prototype's.
+      const source = (counts ? counts[group.key] : allFilters[group.key]) ?? {};
+      const count = Object.hasOwn(source, value) ? source[value] : 0;
       const text = document.createElement("span");
-      text.textContent = `${value} (${count})`;
+      text.textContent = group.label(value);
+      if (shared.has(group.label(value))) {
+        const detail = document.createElement("span");
+        detail.className = "filter-detail";
+        detail.textContent = value;
+        text.append(document.createTextNode(" "), detail);
+      }
+      text.append(document.createTextNode(` (${count})`));
       label.append(box, " ", text);
       fieldset.append(label);
       if (focused && focused.name === group.key && focused.value === value) refocus = box;
@@ -211,6 +257,9 @@ function applyState(state) {
 function applyInitialState() {
   const state = readState(location.search);
   if (!state.q && input.value.trim()) return commit(false);
+  // A link naming outlets by name is rewritten to their domains, so the address bar shows the link to share.
+  const named = new URLSearchParams(location.search).getAll("provider");
+  if (named.length !== state.provider.length || named.some((value, i) => value !== state.provider[i])) history.replaceState(null, "", stateToQuery(state));
   return applyState(state);
 }
 

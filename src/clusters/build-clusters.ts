@@ -1,3 +1,4 @@
+import { CoverageIndex } from "./coverage-index.js";
 import type { Article, Coverage } from "../article/types.js";
 import { canonicalUrlKey } from "./canonical-url.js";
 
@@ -17,16 +18,18 @@ export interface CoverageLink {
 
 export interface StoryCluster {
   id: number;
-  /** Every distinct piece of coverage (by canonical URL key) in the story, articles and related items alike. */
+  /** Every distinct piece of coverage (by canonical URL key) in the story, published articles and their related items alike. */
   size: number;
   /** Distinct outlets covering the story. */
   outlets: number;
 }
 
+export { CoverageIndex };
+
 export interface ClusterIndex {
   clusters: StoryCluster[];
   /** Per published article (by page URL): other outlets' coverage, newest first. */
-  alsoCoveredBy: Map<string, CoverageLink[]>;
+  alsoCoveredBy: CoverageIndex;
   /** Per published article (by page URL): the cluster it belongs to. */
   clusterOf: Map<string, StoryCluster>;
 }
@@ -34,7 +37,7 @@ export interface ClusterIndex {
 interface Node {
   key: string;
   coverage: Coverage;
-  /** Set when the node is an article file of this site; published ones give a local link. */
+  /** Set when the node is a published article of this site, which gives a local link. */
   article?: Article;
 }
 
@@ -61,14 +64,17 @@ class DisjointSet {
 }
 
 function rankNode(node: Node): number {
-  if (node.article?.published) return 2;
-  if (node.article) return 1;
-  return 0;
+  return node.article ? 1 : 0;
 }
 
 /**
- * Clusters articles (published or not) and their `related[]` items into stories: two pieces of
- * coverage are one story when an article lists the other, or when their canonical URL keys match.
+ * Clusters published articles and their `related[]` items into stories: two pieces of coverage
+ * are one story when an article lists the other, or when their canonical URL keys match.
+ *
+ * Unpublished and held articles are skipped, not just hidden: as members they would still show
+ * through (their related items as coverage, a bridge joining two stories, an extra outlet in the
+ * count that ranks top stories), so an embargoed file could be read off the published pages.
+ * Skipping them here, not only in the caller, keeps that true for anyone calling the core.
  */
 export function buildClusters(articles: readonly Article[]): ClusterIndex {
   const sets = new DisjointSet();
@@ -76,13 +82,14 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
 
   const addNode = (candidate: Node): string => {
     const existing = nodes.get(candidate.key);
-    // The richest description of a URL wins: a published article, then an unpublished one, then a related item.
+    // The richest description of a URL wins: the article itself over another article's related item.
     if (!existing || rankNode(candidate) > rankNode(existing)) nodes.set(candidate.key, candidate);
     sets.find(candidate.key);
     return candidate.key;
   };
 
   for (const article of articles) {
+    if (!article.published) continue;
     const own = addNode({ key: canonicalUrlKey(article.url), coverage: article, article });
     for (const alias of [article.webUrl, article.ampUrl]) {
       if (alias) sets.union(own, canonicalUrlKey(alias));
@@ -105,7 +112,7 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
   }
 
   const clusters: StoryCluster[] = [];
-  const alsoCoveredBy = new Map<string, CoverageLink[]>();
+  const alsoCoveredBy = new CoverageIndex();
   const clusterOf = new Map<string, StoryCluster>();
   for (const group of members.values()) {
     const outletLinks = linksPerOutlet(group);
@@ -113,10 +120,9 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
     clusters.push(cluster);
     for (const node of group) {
       const article = node.article;
-      if (!article?.published) continue;
+      if (!article) continue;
       clusterOf.set(article.pageUrl, cluster);
-      // Computed once per cluster, filtered per article: a story covered by thousands of files stays linear.
-      alsoCoveredBy.set(article.pageUrl, outletLinks.filter((link) => link.providerDomain !== article.provider.domain));
+      alsoCoveredBy.add(article.pageUrl, outletLinks, article.provider.domain);
     }
   }
   return { clusters, alsoCoveredBy, clusterOf };
@@ -136,7 +142,7 @@ function linksPerOutlet(group: readonly Node[]): CoverageLink[] {
   }
   const links: CoverageLink[] = [];
   for (const { best, copies } of byOutlet.values()) {
-    const local = best.article?.published ? best.article.pageUrl : undefined;
+    const local = best.article?.pageUrl;
     links.push({
       title: best.coverage.title,
       providerName: best.coverage.provider.name,

@@ -27,7 +27,9 @@ export function searchLanguage(language: string): string {
  * One record per published article, in batches of `batchSize`: at 100,000 articles the records
  * are about 100 MB; made and sent a batch at a time, they never exist as objects all at once on
  * either side (only in the compact form of messages waiting for the worker). Every record carries every sort key, because Pagefind drops records without the key
- * from a sorted result; filters use the term labels shown on the site.
+ * from a sorted result. The `provider` filter holds the outlet's domain, its key: two outlets may
+ * share a name, and a name as the value would merge them into one choice. The search page labels
+ * each domain with the outlet's name. Topic and year values are already unique as shown.
  */
 export function* searchRecordBatches(digest: Pick<GroupedArticles, "articles" | "topics">, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {
   const toRecord = createRecordFactory(digest, options);
@@ -54,7 +56,7 @@ function createRecordFactory(digest: Pick<GroupedArticles, "articles" | "topics"
         datetime: article.publishedAt,
         ...(image ? { image: image.url, ...(image.width ? { image_width: String(image.width) } : {}), ...(image.height ? { image_height: String(image.height) } : {}) } : {}),
       },
-      filters: { provider: [article.provider.name], topic: topics, year: [article.publishedAt.slice(0, 4)] },
+      filters: { provider: [article.provider.domain], topic: topics, year: [article.publishedAt.slice(0, 4)] },
       sort: { date: article.publishedAt, quality: sortNumber(article.quality), heat: sortNumber(article.heat, 1) },
     };
   };

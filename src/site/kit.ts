@@ -53,6 +53,8 @@ export interface LayoutKit {
   formatDate(iso: string): string;
   /** An instant shown as a date only. */
   formatDay(iso: string): string;
+  /** A count with the site language's digit grouping, e.g. "3,990" in English. */
+  formatNumber(value: number): string;
   layouts: Layouts;
 }
 
@@ -86,6 +88,7 @@ function latin1Spaces(text: string): string {
 export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
   const prefixed = (path: string): string => `${site.pathPrefix}${path.replace(/^\/+/, "")}`;
   // Instants are already normalised ISO strings in UTC; fromMillis skips luxon's ISO parser (3× faster).
+  const numbers = new Intl.NumberFormat(site.language);
   const inZone = (iso: string): DateTime => DateTime.fromMillis(Date.parse(iso), { zone: site.timeZone, locale: site.language });
   // Each article's date is shown on its page and on every list it appears in (about five times);
   // luxon's zone-aware formatting was the largest single cost of rendering 10,000 pages.
@@ -108,6 +111,7 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     absoluteUrl: (path) => `${site.siteUrl}${prefixed(path)}`,
     formatDate: memo((iso) => latin1Spaces(inZone(iso).toLocaleString(DateTime.DATETIME_MED))),
     formatDay: memo((iso) => latin1Spaces(inZone(iso).toLocaleString(DateTime.DATE_MED))),
+    formatNumber: (value) => numbers.format(value),
     layouts,
   };
 }

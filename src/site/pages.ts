@@ -4,6 +4,7 @@ import type { Digest } from "../digest.js";
 import { scopeTitle } from "../feeds/scope.js";
 import { paginate, type Page } from "../taxonomy/paginate.js";
 import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
+import { ALSO_COVERED_OUTLETS, CARD_TOPICS } from "./limits.js";
 
 /**
  * A provider or topic as cards, article pages and the `providers`/`topics` collections show it
@@ -12,6 +13,11 @@ import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
  */
 export interface TermLink {
   kind: TermKind;
+  /**
+   * The term's identity: the provider's domain, or the case-folded topic name. Labels need not be
+   * unique (two outlets may share a name), so this is what the search page's `provider` filter holds.
+   */
+  key: string;
   /** Unique path segment under `/providers/` or `/topics/`. */
   slug: string;
   label: string;
@@ -25,7 +31,10 @@ export interface TermLink {
 export interface ArticleCard {
   article: Article;
   provider: TermLink;
+  /** The article's first {@link CARD_TOPICS} distinct topics, in the order its file lists them. */
   topics: TermLink[];
+  /** All its distinct topics, so a card can say how many it leaves out. */
+  topicCount: number;
 }
 
 export interface FeedLinkSet {
@@ -37,7 +46,12 @@ export interface FeedLinkSet {
 
 export interface ArticlePageData {
   card: ArticleCard;
+  /** Every distinct topic of the article (the card holds only the first few): one page each, so still linear. */
+  topics: TermLink[];
+  /** The first {@link ALSO_COVERED_OUTLETS} other outlets covering the story, newest first. */
   alsoCoveredBy: CoverageLink[];
+  /** All other outlets covering the story, listed or not. */
+  alsoCoveredByCount: number;
   /** Distinct outlets covering the story, this one included. */
   outlets: number;
   pageUrl: string;
@@ -78,7 +92,7 @@ export interface SitePlan extends SiteIndex {
 
 export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term: Term };
 
-const toLink = (term: Term): TermLink => ({ kind: term.kind, slug: term.slug, label: term.label, url: term.url, count: term.count });
+const toLink = (term: Term): TermLink => ({ kind: term.kind, key: term.key, slug: term.slug, label: term.label, url: term.url, count: term.count });
 
 /**
  * Turns the digest into plain page objects, one per HTML page, which the layouts render
@@ -88,6 +102,7 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
   const providerLinks = new Map(digest.providers.map((t) => [t.key, toLink(t)] as const));
   const topicLinks = new Map(digest.topics.map((t) => [t.key, toLink(t)] as const));
   const cards = new Map<Article, ArticleCard>();
+  const allTopics = new Map<Article, TermLink[]>();
   for (const article of digest.articles) {
     const seen = new Set<string>();
     const topics: TermLink[] = [];
@@ -99,16 +114,22 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
         topics.push(link);
       }
     }
-    cards.set(article, { article, provider: providerLinks.get(article.provider.domain) as TermLink, topics });
+    allTopics.set(article, topics);
+    cards.set(article, { article, provider: providerLinks.get(article.provider.domain) as TermLink, topics: topics.slice(0, CARD_TOPICS), topicCount: topics.length });
   }
   const cardOf = (article: Article): ArticleCard => cards.get(article) as ArticleCard;
 
-  const articles: ArticlePageData[] = digest.articles.map((article) => ({
-    card: cardOf(article),
-    alsoCoveredBy: digest.clusters.alsoCoveredBy.get(article.pageUrl) ?? [],
-    outlets: digest.clusters.clusterOf.get(article.pageUrl)?.outlets ?? 1,
-    pageUrl: article.pageUrl,
-  }));
+  const articles: ArticlePageData[] = digest.articles.map((article) => {
+    const others = digest.clusters.alsoCoveredBy.first(article.pageUrl, ALSO_COVERED_OUTLETS);
+    return {
+      card: cardOf(article),
+      topics: allTopics.get(article) as TermLink[],
+      alsoCoveredBy: others.links,
+      alsoCoveredByCount: others.count,
+      outlets: digest.clusters.clusterOf.get(article.pageUrl)?.outlets ?? 1,
+      pageUrl: article.pageUrl,
+    };
+  });
 
   const lists: ListPageData[] = [];
   const topStories = digest.topStories.map(cardOf);

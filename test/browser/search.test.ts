@@ -6,6 +6,10 @@ import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 import { launchChromium, collectErrors } from "../helpers/browser.js";
 
 const outlet = (name: string) => ({ name, domain: `${name.toLowerCase().replace(/\s+/g, "-")}.example.com` });
+// The provider filter's values (and `?provider=`) are the outlets' domains; the page labels them by name.
+const HARBOR = outlet("Harbor Ledger").domain;
+const NORTHWIND = outlet("Northwind Wire").domain;
+const KESTREL = outlet("Kestrel Daily").domain;
 const story = (n: number, title: string, provider: string, topics: string[], extra: Record<string, unknown> = {}) =>
   articleFile({ title, excerpt: `${title}. A fictional story, number ${n}.`, provider: outlet(provider), topics, publishedDateTime: `2026-03-${String(n).padStart(2, "0")}T10:00:00Z`, originalUrl: `https://${outlet(provider).domain}/story-${n}`, ...extra });
 
@@ -73,6 +77,11 @@ describe("search in a real browser, under a path prefix", () => {
   async function apiResults(term: string | null, filters: FilterQuery, sort?: Record<string, "asc" | "desc">): Promise<{ title: string; datetime: string }[]> {
     return page.evaluate(pagefindResults(term, filters, sort));
   }
+  /** The label text shown next to each value of a filter group, by value. */
+  async function labelTexts(group: string): Promise<Record<string, string>> {
+    const entries = await page.locator(`.filter-${group} label`).evaluateAll((labels) => labels.map((label) => [label.querySelector("input")?.value ?? "", label.textContent?.trim() ?? ""] as const));
+    return Object.fromEntries(entries);
+  }
   /** The count shown next to each value of a filter group, by value. */
   async function labelCounts(group: string): Promise<Record<string, number>> {
     const entries = await page.locator(`.filter-${group} label`).evaluateAll((labels) =>
@@ -99,20 +108,22 @@ describe("search in a real browser, under a path prefix", () => {
 
   it("narrows with one provider to what Pagefind's API reports, and widens again with two (OR)", async () => {
     await page.locator(".filter-provider summary").click();
-    await page.locator('.filter-provider input[value="Harbor Ledger"]').check();
+    expect(await labelTexts("provider")).toEqual({ [HARBOR]: "Harbor Ledger (2)", [KESTREL]: "Kestrel Daily (2)", [NORTHWIND]: "Northwind Wire (1)" });
+    await page.locator(`.filter-provider input[value="${HARBOR}"]`).check();
     await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "2 results");
-    expect(await apiCount("turbine", ["Harbor Ledger"])).toBe(2);
+    expect(await apiCount("turbine", [HARBOR])).toBe(2);
     expect((await titles()).sort()).toEqual(["Turbine maker shares jump", "Wind turbine orders climb"]);
-    await page.locator('.filter-provider input[value="Northwind Wire"]').check();
+    await page.locator(`.filter-provider input[value="${NORTHWIND}"]`).check();
     await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "3 results");
-    expect(await apiCount("turbine", ["Harbor Ledger", "Northwind Wire"])).toBe(3);
-    expect(page.url()).toContain("provider=Harbor+Ledger&provider=Northwind+Wire");
+    expect(await apiCount("turbine", [HARBOR, NORTHWIND])).toBe(3);
+    expect(page.url()).toContain(`provider=${HARBOR}&provider=${NORTHWIND}`);
   });
 
   it("goes back to the previous state with the Back button", async () => {
     await page.goBack();
     await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "2 results");
-    expect(await page.locator('.filter-provider input[value="Northwind Wire"]').isChecked()).toBe(false);
+    expect(await page.locator(`.filter-provider input[value="${NORTHWIND}"]`).isChecked()).toBe(false);
+    expect(await page.locator(`.filter-provider input[value="${HARBOR}"]`).isChecked()).toBe(true);
   });
 
   it("sorts by newest", async () => {
@@ -147,27 +158,27 @@ describe("search in a real browser, under a path prefix", () => {
   });
 
   it("counts another provider by what ticking it adds (OR), not by the already narrowed results", async () => {
-    await open("?q=rates&provider=Kestrel+Daily");
-    const kestrel = (await apiResults("rates", { provider: { any: ["Kestrel Daily"] } })).length;
+    await open(`?q=rates&provider=${KESTREL}`);
+    const kestrel = (await apiResults("rates", { provider: { any: [KESTREL] } })).length;
     expect(kestrel).toBeGreaterThan(0);
     expect(await status()).toBe(resultsText(kestrel));
     const counts = await labelCounts("provider");
-    expect(Object.keys(counts).sort()).toEqual(["Harbor Ledger", "Kestrel Daily", "Northwind Wire"]);
-    expect(counts["Kestrel Daily"]).toBe(kestrel);
-    for (const other of ["Harbor Ledger", "Northwind Wire"]) {
-      const either = (await apiResults("rates", { provider: { any: ["Kestrel Daily", other] } })).length;
+    expect(Object.keys(counts).sort()).toEqual([HARBOR, KESTREL, NORTHWIND]);
+    expect(counts[KESTREL]).toBe(kestrel);
+    for (const other of [HARBOR, NORTHWIND]) {
+      const either = (await apiResults("rates", { provider: { any: [KESTREL, other] } })).length;
       // Each article has one provider, so the groups are disjoint and the difference is what ticking adds.
       expect(counts[other], other).toBe(either - kestrel);
       expect(counts[other], other).toBeGreaterThan(0);
     }
-    await page.locator('.filter-provider input[value="Harbor Ledger"]').check();
-    await waitForStatus(resultsText(kestrel + counts["Harbor Ledger"]!));
-    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=Harbor+Ledger&provider=Kestrel+Daily`);
+    await page.locator(`.filter-provider input[value="${HARBOR}"]`).check();
+    await waitForStatus(resultsText(kestrel + counts[HARBOR]!));
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=${HARBOR}&provider=${KESTREL}`);
   });
 
   it("counts each group with the other groups' choices applied, and sorts the narrowed results by newest", async () => {
-    const selection: Record<string, string[]> = { provider: ["Harbor Ledger"], topic: ["Markets"], year: ["2025"] };
-    await open("?q=rates&provider=Harbor+Ledger&topic=Markets&year=2025&sort=newest");
+    const selection: Record<string, string[]> = { provider: [HARBOR], topic: ["Markets"], year: ["2025"] };
+    await open(`?q=rates&provider=${HARBOR}&topic=Markets&year=2025&sort=newest`);
     const only = (group?: string, value?: string): FilterQuery =>
       Object.fromEntries(Object.entries(selection).map(([key, values]) => [key, { any: key === group ? [value!] : values }]));
     const shown = await apiResults("rates", only(), { date: "desc" });
@@ -183,11 +194,11 @@ describe("search in a real browser, under a path prefix", () => {
     }
     expect((await labelCounts("year"))["2024"]).toBe(0);
     expect((await page.locator(".filter-year label").allTextContents()).map((text) => text.trim())).toEqual(["2026 (1)", "2025 (1)", "2024 (0)"]);
-    await page.locator('.filter-provider input[value="Northwind Wire"]').check();
+    await page.locator(`.filter-provider input[value="${NORTHWIND}"]`).check();
     await waitForStatus("2 results");
-    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=Harbor+Ledger&provider=Northwind+Wire&topic=Markets&year=2025&sort=newest`);
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=${HARBOR}&provider=${NORTHWIND}&topic=Markets&year=2025&sort=newest`);
     const dates = await page.locator(".search-results time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
-    expect(dates).toEqual((await apiResults("rates", { ...only(), provider: { any: ["Harbor Ledger", "Northwind Wire"] } }, { date: "desc" })).map((r) => r.datetime));
+    expect(dates).toEqual((await apiResults("rates", { ...only(), provider: { any: [HARBOR, NORTHWIND] } }, { date: "desc" })).map((r) => r.datetime));
     expect(dates.length).toBe(2);
     expect([...dates].sort().reverse()).toEqual(dates);
   });
@@ -225,6 +236,16 @@ describe("search in a real browser, under a path prefix", () => {
     expect(await page.locator("#search-query").inputValue()).toBe("rates");
     expect((await titles()).sort()).toEqual(in2025.map((r) => r.title).sort());
     expect((await datetimes()).every((d) => d.startsWith("2025-"))).toBe(true);
+  });
+
+  it("reads a link that names an outlet (as links did before domains) as that outlet, and rewrites it to the domain", async () => {
+    await open("?q=rates&provider=Kestrel+Daily");
+    const kestrel = await apiResults("rates", { provider: { any: [KESTREL] } });
+    expect(kestrel.length).toBeGreaterThan(0);
+    expect(await status()).toBe(resultsText(kestrel.length));
+    expect((await titles()).sort()).toEqual(kestrel.map((r) => r.title).sort());
+    expect(await page.locator(`.filter-provider input[value="${KESTREL}"]`).isChecked()).toBe(true);
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=${KESTREL}`);
   });
 
   it("logs no console errors", () => {

@@ -43,7 +43,7 @@ describe("a minimal site", () => {
 
   it("prints one summary line with the counts", () => {
     const summary = build.logs.find((line) => line.includes("articles:"));
-    expect(summary?.replace(/\d+ ms/, "N ms")).toBe("[news-digest] articles: 3 read, 2 published, 1 unpublished, 0 invalid, 0 duplicates, 2 providers, 2 topics, 2 story clusters in N ms");
+    expect(summary?.replace(/\d+ ms/, "N ms")).toBe("[news-digest] articles: 3 read, 2 published, 1 unpublished, 0 invalid, 0 duplicates, 2 providers, 2 topics, 1 story clusters in N ms");
   });
 
   it("renders an article page with metadata, outlet link, topics, coverage and JSON-LD", () => {

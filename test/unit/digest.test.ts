@@ -81,6 +81,20 @@ describe("duplicates", () => {
   });
 });
 
+describe("a held copy of a published article", () => {
+  it("does not beat it, though its path sorts first: held files count as unpublished", () => {
+    const files = {
+      "a-later.md": articleFile({ title: "Later copy", publishedDateTime: "2026-03-05T10:00:00Z", originalUrl: "https://outlet.example.com/same" }),
+      "b-live.md": articleFile({ title: "Live copy", publishedDateTime: "2026-03-01T10:00:00Z", originalUrl: "https://outlet.example.com/same/" }),
+    };
+    const digest = digestFromFiles(files, { futureArticles: "hold" }, new Date("2026-03-02T00:00:00Z"));
+    expect(digest.articles.map((a) => a.title)).toEqual(["Live copy"]);
+    expect(digest.problems.map((p) => p.hint)).toEqual(["kept b-live.md (it is published); a-later.md was skipped"]);
+    // Once its time has come it is an equal again, and the path decides.
+    expect(digestFromFiles(files, { futureArticles: "hold" }, new Date("2026-03-06T00:00:00Z")).articles.map((a) => a.title)).toEqual(["Later copy"]);
+  });
+});
+
 describe("future-dated articles", () => {
   const files = { "now.md": articleFile({ title: "Now", publishedDateTime: "2026-03-01T10:00:00Z" }), "later.md": articleFile({ title: "Later", publishedDateTime: "2026-03-05T10:00:00Z", originalUrl: "https://outlet.example.com/later" }) };
   const now = new Date("2026-03-02T00:00:00Z");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalUrlKey } from "../../../src/index.js";
+import { buildClusters, canonicalUrlKey } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 
@@ -93,6 +93,60 @@ describe("a story chained through many files", () => {
       expect(links).toHaveLength(39);
       expect(links.some((l) => l.providerDomain === article.provider.domain)).toBe(false);
       expect(links.every((l) => l.copies === 10 && l.localUrl !== undefined)).toBe(true);
+    }
+  });
+});
+
+describe("unpublished and held articles", () => {
+  const ours = { name: "A", domain: "a.example.com" };
+  const bridged = { name: "B", domain: "b.example.org" };
+  const embargoed = { name: "Embargo Times", domain: "embargo.example.net" };
+  const related = (title: string, webUrl: string, provider: object) => ({ title, publishedDateTime: "2026-03-01T09:00:00Z", webUrl, provider });
+  const files = {
+    "ours.md": articleFile({ title: "Ours", originalUrl: "https://a.example.com/x", webUrl: undefined, provider: ours, related: [related("Our words for theirs", "https://embargo.example.net/scoop", embargoed)] }),
+    "bridged.md": articleFile({ title: "Bridged", originalUrl: "https://b.example.org/y", webUrl: undefined, provider: bridged }),
+    "hidden.md": articleFile({
+      title: "Embargoed scoop",
+      published: false,
+      originalUrl: "https://embargo.example.net/scoop",
+      webUrl: undefined,
+      provider: embargoed,
+      related: [related("Ours", "https://a.example.com/x", ours), related("Bridged", "https://b.example.org/y", bridged), related("Only the draft says so", "https://c.example.com/z", { name: "C", domain: "c.example.com" })],
+    }),
+    "held.md": articleFile({ title: "Held", publishedDateTime: "2099-01-01T00:00:00Z", originalUrl: "https://held.example.com/h", webUrl: undefined, provider: { name: "Held Wire", domain: "held.example.com" }, related: [related("Ours", "https://a.example.com/x", ours)] }),
+  };
+
+  it("take no part in clusters: a published article shows only its own related[] items, and counts only them", () => {
+    const digest = digestFromFiles(files, { futureArticles: "hold" });
+    expect(digest.articles.map((a) => a.title).sort()).toEqual(["Bridged", "Ours"]);
+    const page = digest.articles.find((a) => a.title === "Ours")!.pageUrl;
+    expect(digest.clusters.alsoCoveredBy.get(page)).toEqual([{ title: "Our words for theirs", providerName: "Embargo Times", providerDomain: "embargo.example.net", publishedAt: "2026-03-01T09:00:00.000Z", externalUrl: "https://embargo.example.net/scoop", copies: 1 }]);
+    expect(digest.clusters.clusterOf.get(page)).toMatchObject({ size: 2, outlets: 2 });
+    // The draft's related[] would have joined both published articles into one story.
+    expect(digest.clusters.clusters).toHaveLength(2);
+    expect(JSON.stringify(digest.clusters.clusters)).not.toContain("Held");
+    expect(JSON.stringify([...digest.clusters.alsoCoveredBy])).not.toMatch(/Embargoed scoop|Only the draft|Held/);
+  });
+
+  it("are skipped by buildClusters itself, for callers of the core that pass them in", () => {
+    const digest = digestFromFiles(files, { futureArticles: "hold" });
+    const direct = buildClusters([...digest.articles, ...digest.unpublished]);
+    expect(direct.clusters).toEqual(digest.clusters.clusters);
+    expect([...direct.alsoCoveredBy]).toEqual([...digest.clusters.alsoCoveredBy]);
+  });
+});
+
+describe("CoverageIndex.first", () => {
+  it("gives the same links and count as the full list, stopping after the limit", () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) {
+      files[`s${n}.md`] = articleFile({ title: `Take ${n}`, originalUrl: `https://o${n}.example.com/story`, provider: { name: `Outlet ${n}`, domain: `o${n}.example.com` }, publishedDateTime: `2026-03-01T${String(n % 24).padStart(2, "0")}:00:00Z`, related: n > 0 ? [{ title: "Take 0", publishedDateTime: "2026-03-01T00:00:00Z", webUrl: "https://o0.example.com/story", provider: { name: "Outlet 0", domain: "o0.example.com" } }] : [] });
+    }
+    const digest = digestFromFiles(files);
+    for (const article of digest.articles) {
+      const all = digest.clusters.alsoCoveredBy.get(article.pageUrl) ?? [];
+      expect(all).toHaveLength(29);
+      expect(digest.clusters.alsoCoveredBy.first(article.pageUrl, 5)).toEqual({ links: all.slice(0, 5), count: 29 });
     }
   });
 });

@@ -18,8 +18,23 @@ describe("searchRecordBatches", () => {
     expect(batches.flat().map((record) => record.url)).toEqual(digest.articles.map((article) => article.pageUrl));
     const newest = batches[0]?.[0];
     expect(newest?.language).toBe("pt");
-    expect(newest?.filters).toEqual({ provider: [digest.articles[0]?.provider.name], topic: ["Markets"], year: ["2026"] });
+    expect(newest?.filters).toEqual({ provider: [digest.articles[0]?.provider.domain], topic: ["Markets"], year: ["2026"] });
+    expect(newest?.meta.outlet).toBe(digest.articles[0]?.provider.name);
     expect(newest?.meta.date).toBe("2026-03-05");
     expect(newest?.sort).toEqual({ date: "2026-03-05T10:00:00.000Z", quality: expect.stringMatching(/^\d{9}$/), heat: expect.stringMatching(/^\d{9}$/) });
+  });
+
+  it("keys the provider filter by domain, so two outlets with one name stay two values", () => {
+    const daily = (domain: string, n: number) => articleFile({ title: `Daily ${n}`, provider: { name: "Daily News", domain }, originalUrl: `https://${domain}/${n}` });
+    const shared = digestFromFiles({ "a.md": daily("a.example.com", 1), "b.md": daily("b.example.com", 2), "a2.md": daily("a.example.com", 3) }, options);
+    const records = [...searchRecordBatches(shared, { language: "en", formatDate: (iso) => iso })].flat();
+    const titlesByValue = new Map<string, string[]>();
+    for (const record of records) {
+      expect(record.filters.provider).toHaveLength(1);
+      const value = record.filters.provider?.[0] ?? "";
+      titlesByValue.set(value, [...(titlesByValue.get(value) ?? []), record.meta.title ?? ""].sort());
+    }
+    expect(Object.fromEntries(titlesByValue)).toEqual({ "a.example.com": ["Daily 1", "Daily 3"], "b.example.com": ["Daily 2"] });
+    expect(records.every((record) => record.meta.outlet === "Daily News")).toBe(true);
   });
 });

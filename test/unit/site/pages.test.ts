@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { feedLinks } from "../../../src/feeds/index.js";
+import { ALSO_COVERED_OUTLETS, CARD_TOPICS } from "../../../src/site/limits.js";
 import { planSite, type TermLink } from "../../../src/site/pages.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
@@ -11,13 +12,13 @@ const digest = digestFromFiles({
 const plan = planSite(digest, 20, feedLinks, "Test");
 
 describe("planSite terms", () => {
-  it("gives the providers and topics collections kind, slug, label, count and url (issue 4)", () => {
-    expect(plan.providers).toEqual([{ kind: "provider", slug: "outlet-example-com", label: "Example Outlet", url: "/providers/outlet-example-com/", count: 2 }]);
+  it("gives the providers and topics collections kind, key, slug, label, count and url (issue 4)", () => {
+    expect(plan.providers).toEqual([{ kind: "provider", key: "outlet.example.com", slug: "outlet-example-com", label: "Example Outlet", url: "/providers/outlet-example-com/", count: 2 }]);
     expect(plan.topics).toEqual([
-      { kind: "topic", slug: "central-banks", label: "Central Banks", url: "/topics/central-banks/", count: 2 },
-      { kind: "topic", slug: "markets", label: "Markets", url: "/topics/markets/", count: 1 },
+      { kind: "topic", key: "central banks", slug: "central-banks", label: "Central Banks", url: "/topics/central-banks/", count: 2 },
+      { kind: "topic", key: "markets", slug: "markets", label: "Markets", url: "/topics/markets/", count: 1 },
     ]);
-    expectTypeOf<TermLink>().toEqualTypeOf<{ kind: "provider" | "topic"; slug: string; label: string; url: string; count: number }>();
+    expectTypeOf<TermLink>().toEqualTypeOf<{ kind: "provider" | "topic"; key: string; slug: string; label: string; url: string; count: number }>();
   });
 
   it("shares one link object per term between cards, term pages and collections", () => {
@@ -25,5 +26,70 @@ describe("planSite terms", () => {
     expect(card.provider).toBe(plan.providers[0]);
     expect(card.topics[0]).toBe(plan.topics[0]);
     expect(plan.lists.find((l) => l.kind === "topic" && l.term?.slug === "markets")?.term).toBe(plan.topics[1]);
+  });
+});
+
+describe("planSite caps what a page repeats about one article", () => {
+  const topics = Array.from({ length: 25 }, (_, i) => `Topic ${i}`);
+  const wire = { name: "Wire", domain: "wire.example.com" };
+  const files: Record<string, string> = {
+    // "topic 0" folds into "Topic 0": distinct topics are counted, not list entries.
+    "many.md": articleFile({ title: "Many topics", topics: [...topics, "topic 0"], originalUrl: "https://outlet.example.com/many" }),
+    "few.md": articleFile({ title: "Few topics", topics: ["Topic 0", "Topic 1"], originalUrl: "https://outlet.example.com/few" }),
+  };
+  // 30 outlets on one story, each a day apart so the newest-first order is known.
+  for (let i = 0; i < 30; i++) {
+    files[`story-${i}.md`] = articleFile({
+      title: `Story at outlet ${i}`,
+      originalUrl: `https://outlet-${i}.example.com/story`,
+      webUrl: undefined,
+      publishedDateTime: `2026-01-${String(i + 1).padStart(2, "0")}T10:00:00Z`,
+      provider: { name: `Outlet ${i}`, domain: `outlet-${i}.example.com` },
+      topics: [],
+      related: [{ title: "Wire copy", publishedDateTime: "2025-12-31T10:00:00Z", originalUrl: "https://wire.example.com/story", provider: wire }],
+    });
+  }
+  const capped = planSite(digestFromFiles(files), 20, feedLinks, "Test");
+  const pageOf = (title: string) => capped.articles.find((a) => a.card.article.title === title)!;
+
+  it(`lists the first ${CARD_TOPICS} distinct topics on a card, in file order, with the total`, () => {
+    const { card } = pageOf("Many topics");
+    expect(card.topics.map((t) => t.label)).toEqual(topics.slice(0, 10));
+    expect(card.topicCount).toBe(25);
+    expect(pageOf("Few topics").card).toMatchObject({ topicCount: 2 });
+    expect(pageOf("Few topics").card.topics).toHaveLength(2);
+  });
+
+  it("gives the article's own page every topic, shared with the card", () => {
+    const page = pageOf("Many topics");
+    expect(page.topics.map((t) => t.label)).toEqual(topics);
+    expect(page.card.topics[0]).toBe(page.topics[0]);
+    // Every topic still has its page, whatever the card shows.
+    expect(capped.lists.filter((l) => l.kind === "topic" && l.page.items.some((c) => c.article.title === "Many topics"))).toHaveLength(25);
+  });
+
+  it(`lists the ${ALSO_COVERED_OUTLETS} newest other outlets under "also covered by", with the total`, () => {
+    const page = pageOf("Story at outlet 0");
+    // 29 other outlets' articles and the wire story.
+    expect(page.alsoCoveredByCount).toBe(30);
+    expect(page.outlets).toBe(31);
+    expect(page.alsoCoveredBy).toHaveLength(20);
+    expect(page.alsoCoveredBy.map((l) => l.providerName)).toEqual(Array.from({ length: 20 }, (_, i) => `Outlet ${29 - i}`));
+    const newest = pageOf("Story at outlet 29");
+    expect(newest.alsoCoveredByCount).toBe(30);
+    expect(newest.alsoCoveredBy[0]?.providerName).toBe("Outlet 28");
+  });
+
+  it("leaves a short coverage list whole", () => {
+    const small = planSite(
+      digestFromFiles({
+        "a.md": articleFile({ title: "A", originalUrl: "https://a.example.com/x", provider: { name: "A", domain: "a.example.com" }, related: [{ title: "B", publishedDateTime: "2026-03-01T09:00:00Z", originalUrl: "https://b.example.com/x", provider: { name: "B", domain: "b.example.com" } }] }),
+      }),
+      20,
+      feedLinks,
+      "Test",
+    );
+    expect(small.articles[0]).toMatchObject({ alsoCoveredByCount: 1, outlets: 2 });
+    expect(small.articles[0]?.alsoCoveredBy.map((l) => l.providerName)).toEqual(["B"]);
   });
 });

@@ -1,0 +1,39 @@
+import type { CoverageLink } from "./build-clusters.js";
+
+/**
+ * Per published article (by page URL): the other outlets' coverage of its story, newest first.
+ * Each story's outlet list is kept once and filtered when asked, and `first` stops after `limit`
+ * links: a list per article would cost the square of the story's size (2,000 files on one
+ * story: 4 million links), while the pages show only a few and the count.
+ */
+export class CoverageIndex {
+  private readonly byArticle = new Map<string, { links: readonly CoverageLink[]; ownDomain: string }>();
+
+  add(pageUrl: string, storyLinks: readonly CoverageLink[], ownDomain: string): void {
+    this.byArticle.set(pageUrl, { links: storyLinks, ownDomain });
+  }
+
+  /** The first `limit` other outlets and how many there are in all. */
+  first(pageUrl: string, limit: number): { links: CoverageLink[]; count: number } {
+    const entry = this.byArticle.get(pageUrl);
+    if (!entry) return { links: [], count: 0 };
+    const links: CoverageLink[] = [];
+    for (const link of entry.links) {
+      if (links.length === limit) break;
+      if (link.providerDomain !== entry.ownDomain) links.push(link);
+    }
+    // A story lists each outlet once, the article's own among them (it is a member): no full scan needed.
+    return { links, count: entry.links.length - 1 };
+  }
+
+  /** Every other outlet (for tools and tests; the site asks for `first`). */
+  get(pageUrl: string): CoverageLink[] | undefined {
+    const entry = this.byArticle.get(pageUrl);
+    return entry?.links.filter((link) => link.providerDomain !== entry.ownDomain);
+  }
+
+  *[Symbol.iterator](): Generator<[string, CoverageLink[]]> {
+    for (const pageUrl of this.byArticle.keys()) yield [pageUrl, this.get(pageUrl) ?? []];
+  }
+}
+
