@@ -8,10 +8,15 @@
  */
 export default function article(data, kit) {
   const { html, url, site } = kit;
-  const { article: item, provider, topics } = data.card;
+  const { article: item, provider } = data.card;
+  // All the article's topics here; its card (data.card.topics) holds only the first few.
+  const topics = data.topics;
   const image = item.images[0];
   const logo = item.provider.images[0];
+  // The first few outlets only (ArticlePageData): a story covered by thousands would repeat them all on each of its pages.
   const others = data.alsoCoveredBy;
+  const otherCount = data.alsoCoveredByCount;
+  const unlisted = otherCount - others.length;
   const paragraphs = item.body ? item.body.split(/\n\s*\n/) : [];
   // A logo's width/height come only from the file: a guessed size would give the browser a wrong
   // aspect ratio. Without them the stylesheet's fixed box (`.article .provider img`) still holds it.
@@ -48,7 +53,7 @@ ${paragraphs.length ? html`<section class="note" aria-label="Editor's note">${pa
 ${topics.length ? html`<h2 class="visually-hidden">Topics</h2><ul class="topics">${topics.map((t) => html`<li><a href="${url(t.url)}">${t.label}</a></li>`)}</ul>` : ""}
 ${others.length
     ? html`<section class="coverage" aria-labelledby="coverage-heading">
-<h2 id="coverage-heading">Also covered by ${others.length} ${others.length === 1 ? "outlet" : "outlets"}</h2>
+<h2 id="coverage-heading">Also covered by ${kit.formatNumber(otherCount)} ${otherCount === 1 ? "outlet" : "outlets"}</h2>
 <ul>
 ${others.map(
   (link) => html`<li>
@@ -57,6 +62,7 @@ ${link.localUrl ? html`<a href="${url(link.localUrl)}">${link.title}</a>` : html
 </li>`,
 )}
 </ul>
+${unlisted > 0 ? html`<p class="more">and ${kit.formatNumber(unlisted)} more ${unlisted === 1 ? "outlet" : "outlets"}</p>` : ""}
 </section>`
     : ""}
 </article>

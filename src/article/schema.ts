@@ -77,7 +77,7 @@ export const ARTICLE_FIELDS = fieldTable({
   published: {
     type: "boolean",
     articleOnly: true,
-    doc: "`false`: no page, feed item or search record; still a member of its story cluster. A file without the field is published.",
+    doc: "`false`: no page, feed item, search record or story-cluster membership (nothing of it shows anywhere until it is published). A file without the field is published.",
   },
   secured: { type: "string", articleOnly: true, secret: true, doc: "opaque; validated as a string, never rendered, never passed to templates, feeds or search" },
   topics: {

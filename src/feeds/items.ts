@@ -1,6 +1,7 @@
 import { html } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
 import { topicKey } from "../taxonomy/term.js";
+import { FEED_CATEGORIES } from "../site/limits.js";
 import type { FeedContent } from "./scope.js";
 
 /** Where the site is served, for absolute URLs in feeds. */
@@ -27,6 +28,7 @@ export interface FeedItem {
   published: string;
   outlet: { name: string; url: string };
   originalUrl: string;
+  /** The article's first {@link FEED_CATEGORIES} distinct topics: the item is in each topic's feeds, so all of them would make feeds grow with the square of its topics. */
   categories: { label: string; url: string }[];
   image?: Image;
 }
@@ -45,6 +47,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): (article
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
     for (const name of article.topics) {
+      if (categories.length === FEED_CATEGORIES) break;
       const key = topicKey(name);
       const topic = topicUrls.get(key);
       if (topic && !seen.has(key)) {
