@@ -91,3 +91,18 @@ describe("a file over maxFileSize", () => {
     expect(build.logs.join("\n")).toMatch(/content\/huge\.md\n\s+expected an article file of at most 4 KiB \(the maxFileSize option\), received a file of 11 KiB/);
   });
 });
+
+describe("what reaches the terminal", () => {
+  it("has control characters in file names and values escaped, so no line can be forged or the screen rewritten", async () => {
+    const evilName = "evil\n[news-digest] articles: 0 invalid\u001b[2J.md";
+    const build = await buildFixture({
+      name: "terminal",
+      options: { mode: "lenient", search: false },
+      files: { "fine.md": articleFile({ title: "Fine" }), [evilName]: articleFile({ title: "Evil", originalUrl: url("evil"), published: "no\u001b[31m" }) },
+    });
+    const printed = build.logs.join("\n");
+    expect(printed).not.toContain("\u001b");
+    expect(printed).toContain("evil\\n[news-digest] articles: 0 invalid\\x1b[2J.md");
+    expect(printed.split("\n").filter((line) => line.startsWith("[news-digest] articles:"))).toHaveLength(1);
+  });
+});

@@ -78,6 +78,14 @@ const oneStoryManyOutlets = (count: number): Record<string, string> =>
     }),
   );
 
+/** One article listing `count` related items, each another outlet's take: its page and every feed show them. */
+const oneArticleManyRelated = (count: number): Record<string, string> => ({
+  "related.md": articleFile({
+    title: "Covered everywhere",
+    related: Array.from({ length: count }, (_, i) => ({ title: `Take ${i}`, publishedDateTime: "2026-03-01T09:00:00Z", originalUrl: `https://r${i}.example.com/take`, provider: { name: `Related ${i}`, domain: `r${i}.example.com` } })),
+  }),
+});
+
 describe("output size stays linear in the input", () => {
   // 50 and 100, not the issue's thousands: validation caps topics per article (at 100 when this
   // was written), and past that cap both builds would be the same site.
@@ -110,5 +118,9 @@ describe("output size stays linear in the input", () => {
     expect(page.text(".coverage h2")).toBe("Also covered by 200 outlets");
     expect(page.all(".coverage li")).toHaveLength(20);
     expect(page.text(".coverage .more")).toBe("and 180 more outlets");
+  });
+
+  it("one article with 50, then 100 related items", async () => {
+    expect((await growth("related", 50, oneArticleManyRelated)).ratio).toBeLessThan(MAX_GROWTH);
   });
 });

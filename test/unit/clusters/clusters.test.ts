@@ -150,3 +150,30 @@ describe("CoverageIndex.first", () => {
     }
   });
 });
+
+describe("the cost of one big story", () => {
+  // Generous: doubling a story must not come near quadrupling the work (a per-article copy of the
+  // story's outlet list did). Timed in-process, on the digest and page plan only.
+  it("grows about linearly from 1,000 to 2,000 outlets", async () => {
+    const { planSite } = await import("../../../src/site/pages.js");
+    const { feedLinks } = await import("../../../src/feeds/index.js");
+    const story = (count: number): Record<string, string> =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [
+          `o${i}.md`,
+          articleFile({ title: `Take ${i}`, originalUrl: `https://o${i}.example.com/s`, provider: { name: `O${i}`, domain: `o${i}.example.com` }, related: [{ title: "Wire", publishedDateTime: "2026-03-01T09:00:00Z", originalUrl: "https://wire.example.com/s", provider: { name: "Wire", domain: "wire.example.com" } }] }),
+        ]),
+      );
+    const time = (count: number): number => {
+      const files = story(count);
+      const started = performance.now();
+      const digest = digestFromFiles(files);
+      planSite(digest, 20, feedLinks, "Test");
+      return performance.now() - started;
+    };
+    time(200);
+    const small = Math.min(time(1000), time(1000));
+    const large = Math.min(time(2000), time(2000));
+    expect(large / small).toBeLessThan(3);
+  });
+});
