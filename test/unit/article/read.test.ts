@@ -111,3 +111,12 @@ describe("readArticleFolder and symbolic links", () => {
     `);
   });
 });
+
+describe("a file that cannot be read", () => {
+  // As root (CI here) permissions never refuse a read; a file gone between listing and reading takes the same path.
+  it("is a problem naming it, not a crashed build", async () => {
+    const { validateJobs } = await import("../../../src/article/read-folder.js");
+    const [result] = validateJobs([{ file: "content/gone.md", full: path.join(makeTempDir("gone"), "gone.md") }], "UTC");
+    expect(result?.problems.map((p) => `${p.file}: ${formatProblem(p)}`)).toEqual(["content/gone.md: expected a file the build can read, received an error: ENOENT. Hint: fix its permissions, or remove it"]);
+  });
+});
