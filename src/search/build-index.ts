@@ -35,8 +35,19 @@ export interface PendingSearchIndex {
 export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIndex {
   const started = performance.now();
   const pagesDir = mkdtempSync(path.join(tempRoot, "news-digest-search-"));
-  const removePages = (): void => rmSync(pagesDir, { recursive: true, force: true });
-  // A build that fails before finish() exits without waiting for the worker: remove the record pages then.
+  let pagefindPid: number | undefined;
+  // A build that fails before finish() exits without waiting for the worker: then stop Pagefind
+  // (it would outlive the build, writing into the output folder) and remove the record pages.
+  const removePages = (): void => {
+    if (pagefindPid !== undefined) {
+      try {
+        process.kill(pagefindPid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+    rmSync(pagesDir, { recursive: true, force: true });
+  };
   process.once("exit", removePages);
   const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData });
   const failures: string[] = [];
@@ -46,11 +57,14 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
   let bundleDir: string | undefined;
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
-      if (reply.kind === "written") pages = reply.pages;
+      if (reply.kind === "running") pagefindPid = reply.pid;
+      else if (reply.kind === "exited") pagefindPid = undefined;
+      else if (reply.kind === "written") pages = reply.pages;
       else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
     });
     worker.on("error", reject);
     worker.on("exit", () => {
+      pagefindPid = undefined;
       removePages();
       process.removeListener("exit", removePages);
       settled = true;

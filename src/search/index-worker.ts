@@ -50,6 +50,7 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
     let stderr = "";
     const started = spawn(binary, ["--site", pagesDir, "--output-path", bundleDir], { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     child = started;
+    if (started.pid !== undefined) reply({ kind: "running", pid: started.pid });
     started.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout = tail(stdout + chunk, 20_000)));
     started.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr = tail(stderr + chunk)));
     let couldNotStart = false;
@@ -59,6 +60,7 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
     });
     started.once("close", (code, signal) => {
       child = undefined;
+      reply({ kind: "exited" });
       if (couldNotStart) {
         finish();
         return;

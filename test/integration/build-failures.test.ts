@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { describe, expect, it } from "vitest";
@@ -23,6 +24,18 @@ const quietly = async <T>(run: () => Promise<T>): Promise<T> => {
     return await run();
   } finally {
     console.log = saved;
+  }
+};
+
+/** Eleventy prints a failed build's error through console.error and console.warn too. */
+const silenced = async <T>(run: () => Promise<T>): Promise<T> => {
+  const saved = { error: console.error, warn: console.warn };
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return await run();
+  } finally {
+    Object.assign(console, saved);
   }
 };
 
@@ -52,6 +65,27 @@ describe("Pagefind's process", () => {
     }
     build.close();
     expect(pagefindChildren()).toEqual([]);
+  }, 60_000);
+});
+
+describe("a site template that fails to render in watch mode", () => {
+  it("leaves no indexer running once the next rebuild starts, and that rebuild publishes search", async () => {
+    const site = makeFixtureFolders("template-throws", { content: { "a.md": articleFile({ title: "A" }) }, site: { "broken.11ty.js": "export default { render() { throw new Error('template bug'); } };\n" } });
+    const build = createDigestBuild({ siteUrl: "https://digest.example.org", contentDir: site.contentDir, layoutsDir: site.layoutsDir });
+    const elev = new Eleventy(site.inputDir, site.outputDir, { quietMode: true, configPath: false, runMode: "watch", config: (eleventyConfig) => attachDigestBuild(eleventyConfig, build) });
+    const failed = await quietly(() => silenced(() => elev.write().then(() => undefined, (error: unknown) => error)));
+    expect(String(failed)).toContain("broken.11ty.js");
+    writeFiles(site.inputDir, { "broken.11ty.js": "export default { render() { return 'fixed'; } };\n" });
+    await quietly(async () => {
+      await elev.restart();
+      await elev.init();
+      await elev.write();
+      await build.idle();
+    });
+    build.close();
+    expect(pagefindChildren()).toEqual([]);
+    expect(existsSync(path.join(site.outputDir, ".news-digest-search"))).toBe(false);
+    expect(existsSync(path.join(site.outputDir, "pagefind", "pagefind-entry.json"))).toBe(true);
   }, 60_000);
 });
 
