@@ -30,23 +30,15 @@ class YamlRefusal extends Error {
 interface ListenerState {
   anchor: string | null;
   line: number;
+  kind: string | null;
+  position: number;
 }
 
 /**
- * YAML through js-yaml 4 in its core schema rather than gray-matter's default: timestamps stay
- * strings for luxon, `!!js/*` and every other custom tag is an "unknown tag" error, duplicate keys
- * are errors, and errors carry line numbers. Anchors are refused outright (and with them aliases,
- * which need an anchor): an article never needs one, and alias expansion is how a small file
- * becomes a huge one. js-yaml 4 parsed 10,000 sample files in 0.7 s where the `yaml` package
- * took 9 s, which is why it was chosen.
+ * The explicit-key indicator `? ` at the start of a line (after any `- ` list markers). Anchored
+ * at a line start and using only `[ \t]`, so the scan stays linear on long lines.
  */
-/**
- * A key that is not a plain scalar: the explicit-key indicator `? ` at the start of a line (after
- * any `- ` list markers), or a flow list or mapping followed by `: `. js-yaml stringifies such a
- * key, so `[title]: x` would set the field title. Both alternatives are anchored at a line start
- * and use only `[ \t]` and `[^\n]`, so the scan stays linear on long lines.
- */
-const COMPLEX_KEY = /^[ \t]*(?:-[ \t]+)*(?:\?(?:[ \t]|$)|[[{][^\n]*[\]}][ \t]*:(?:[ \t]|$))/m;
+const EXPLICIT_KEY = /^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
 
 function countLines(text: string, end: number): number {
   let lines = 0;
@@ -54,13 +46,30 @@ function countLines(text: string, end: number): number {
   return lines;
 }
 
-// `firstLine` is the file's line number of the YAML's first line (2, after the opening fence), so problems name lines as an editor shows them.
+/** Whether a `:` follows `at`, past spaces and tabs: a collection that ends there is a key. */
+function colonFollows(source: string, at: number): boolean {
+  let i = at;
+  while (source.charCodeAt(i) === 0x20 || source.charCodeAt(i) === 0x09) i++;
+  return source.charCodeAt(i) === 0x3a;
+}
+
+const complexKey = (line: number): YamlRefusal =>
+  new YamlRefusal("plain field names", `a complex key (\`? …\`, or a list or mapping used as a key) on line ${line}`, "write each field as `name: value`; js-yaml would turn `[title]: x` into the field title");
+
+/**
+ * YAML through js-yaml 4 in its core schema rather than gray-matter's default: timestamps stay
+ * strings for luxon, `!!js/*` and every other custom tag is an "unknown tag" error, duplicate keys
+ * are errors, and errors carry line numbers. Anchors are refused outright (and with them aliases,
+ * which need an anchor): an article never needs one, and alias expansion is how a small file
+ * becomes a huge one. js-yaml 4 parsed 10,000 sample files in 0.7 s where the `yaml` package
+ * took 9 s, which is why it was chosen. Complex keys are refused too: js-yaml stringifies a list
+ * or mapping used as a key, so `[title]: x` would set the field title. `firstLine` is the
+ * file's line number of the YAML's first line, so problems name lines as an editor shows them.
+ */
 function parseYamlStrict(source: string, firstLine: number): Record<string, unknown> {
-  const complexKey = COMPLEX_KEY.exec(source);
-  if (complexKey) {
-    const line = firstLine + countLines(source, complexKey.index);
-    throw new YamlRefusal("plain field names", `a complex key (\`? …\`, or a list or mapping used as a key) on line ${line}`, "write each field as `name: value`; js-yaml would turn `[title]: x` into the field title");
-  }
+  const explicit = EXPLICIT_KEY.exec(source);
+  if (explicit) throw complexKey(firstLine + countLines(source, explicit.index));
+  let collectionKeyLine: number | undefined;
   let anchorLine: number | undefined;
   let data: unknown;
   try {
@@ -68,7 +77,10 @@ function parseYamlStrict(source: string, firstLine: number): Record<string, unkn
       schema: yaml.CORE_SCHEMA,
       json: false,
       listener(event: string, state: ListenerState) {
-        if (event === "close" && state.anchor !== null && anchorLine === undefined) anchorLine = state.line + firstLine;
+        if (event !== "close") return;
+        if (state.anchor !== null && anchorLine === undefined) anchorLine = state.line + firstLine;
+        // A list or mapping that a `:` follows was a key (`[title]: x`, or `{[a]: b}` inside a flow mapping).
+        if ((state.kind === "sequence" || state.kind === "mapping") && collectionKeyLine === undefined && colonFollows(source, state.position)) collectionKeyLine = state.line + firstLine;
       },
     } as unknown as yaml.LoadOptions);
   } catch (error) {
@@ -82,6 +94,7 @@ function parseYamlStrict(source: string, firstLine: number): Record<string, unkn
     }
     throw error;
   }
+  if (collectionKeyLine !== undefined) throw complexKey(collectionKeyLine);
   if (anchorLine !== undefined) {
     throw new YamlRefusal("YAML without anchors or aliases", `an anchor (&name) on line ${anchorLine}`, "write each value out in full");
   }

@@ -25,6 +25,7 @@ describe("hostile field values, through a real build", () => {
         "ip-domain.md": articleFile({ title: "IP outlet", originalUrl: url("ip"), provider: { name: "IP", domain: "192.168.0.1" } }),
         "one-label.md": articleFile({ title: "One label", originalUrl: url("label"), provider: { name: "Local", domain: "localhost" } }),
         "complex-key.md": articleFile({ title: "Complex", originalUrl: url("complex") }).replace("title: Complex\n", "[title]: Complex\n"),
+        "flow-key.md": articleFile({ title: "Flow key", originalUrl: url("flow") }).replace(/provider:\n(?:  .*\n)+/, "provider: {[name]: Coerced, domain: outlet.example.com}\n"),
         "bad-related.md": articleFile({ title: "Keeps its page", originalUrl: url("kept"), related: [related({ webUrl: "javascript:alert(1)" }), related({ title: undefined }), related()] }),
         "many.md": articleFile({ title: "Many", originalUrl: url("many"), topics: Array.from({ length: 150 }, (_, i) => `Topic ${i}`) }),
         "fine.md": articleFile({ title: "Fine", originalUrl: url("fine") }),
@@ -60,10 +61,11 @@ describe("hostile field values, through a real build", () => {
   });
 
   it("rejects a URL with userinfo, an IP address or a one-label name as an outlet's domain, and complex keys", () => {
-    for (const slug of ["2026-03-01-userinfo", "2026-03-01-ip-outlet", "2026-03-01-one-label", "2026-03-01-complex"]) expect(page(slug), slug).toBe(false);
+    for (const slug of ["2026-03-01-userinfo", "2026-03-01-ip-outlet", "2026-03-01-one-label", "2026-03-01-complex", "2026-03-01-flow-key"]) expect(page(slug), slug).toBe(false);
     expect(build.files().map((f) => build.read(f)).join("\n")).not.toContain("evil.example");
     expect(report).toMatch(/ip-domain\.md\n\s+provider\.domain: expected a host name such as example\.com/);
     expect(report).toMatch(/complex-key\.md\n\s+expected plain field names, received a complex key/);
+    expect(report).toMatch(/flow-key\.md\n\s+expected plain field names, received a complex key/);
   });
 
   it("drops a bad related item with a warning naming its field, and keeps the article", () => {
