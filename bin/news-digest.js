@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The news-digest command line; its code is src/cli/, compiled to dist/ (npm run build).
+import { main } from "../dist/src/cli/main.js";
+
+process.exitCode = main(process.argv.slice(2));
