@@ -8,6 +8,7 @@ import { createDigestBuild } from "../../src/build/digest-build.js";
 import { articleFile } from "../helpers/article-file.js";
 import { makeFixtureFolders, writeCapturing, writeFiles } from "../helpers/build-fixture.js";
 import { errorMessages } from "../helpers/build-site.js";
+import { rebuildLikeWatcher } from "../helpers/watch-rebuild.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -56,12 +57,7 @@ describe("Pagefind's process", () => {
     await quietly(() => elev.write());
     for (let n = 1; n <= 5; n++) {
       writeFiles(site.contentDir, { "a.md": articleFile({ title: `A, edit ${n}` }) });
-      await quietly(async () => {
-        await elev.restart();
-        await elev.init();
-        await elev.write();
-        await build.idle();
-      });
+      await quietly(() => rebuildLikeWatcher(elev, build));
     }
     build.close();
     expect(pagefindChildren()).toEqual([]);
@@ -76,12 +72,7 @@ describe("a site template that fails to render in watch mode", () => {
     const failed = await quietly(() => silenced(() => elev.write().then(() => undefined, (error: unknown) => error)));
     expect(String(failed)).toContain("broken.11ty.js");
     writeFiles(site.inputDir, { "broken.11ty.js": "export default { render() { return 'fixed'; } };\n" });
-    await quietly(async () => {
-      await elev.restart();
-      await elev.init();
-      await elev.write();
-      await build.idle();
-    });
+    await quietly(() => rebuildLikeWatcher(elev, build));
     build.close();
     expect(pagefindChildren()).toEqual([]);
     expect(existsSync(path.join(site.outputDir, ".news-digest-search"))).toBe(false);

@@ -7,6 +7,7 @@ import { createDigestBuild } from "../../src/build/digest-build.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
 import { articleFile } from "../helpers/article-file.js";
 import { makeFixtureFolders } from "../helpers/build-fixture.js";
+import { rebuildLikeWatcher } from "../helpers/watch-rebuild.js";
 
 const quiet = <T>(run: () => Promise<T>): Promise<T> => {
   const original = console.log;
@@ -34,12 +35,7 @@ async function watchSite(files: Record<string, string>): Promise<{ rebuild(): Pr
     output,
     content,
     async rebuild() {
-      await quiet(async () => {
-        await elev.restart();
-        await elev.init();
-        await elev.write();
-        await build.idle();
-      });
+      await quiet(() => rebuildLikeWatcher(elev, build));
     },
   };
 }
