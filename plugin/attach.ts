@@ -19,7 +19,7 @@ export function attachDigestBuild(eleventyConfig: EleventyConfig, build: DigestB
   eleventyConfig.addFilter("newsDigestUrl", (pagePath: string) => build.current().kit.url(pagePath));
   eleventyConfig.addFilter("newsDigestDate", (iso: string) => build.current().kit.formatDate(iso));
   eleventyConfig.on("eleventy.before", ({ directories, runMode, outputMode }) =>
-    build.before({ outputDir: directories.output, runMode, writesFiles: outputMode === "fs", pathPrefix: eleventyConfig.pathPrefix }),
+    build.before({ outputDir: directories.output, runMode, writesFiles: outputMode === "fs", pathPrefix: eleventyConfig.pathPrefix, quiet: eleventyConfig.quietMode === true }),
   );
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => build.checkTemplates(inputPathToUrl));
   eleventyConfig.on("eleventy.after", ({ results }) => build.after(results));

@@ -9,6 +9,8 @@ export interface EleventyEventArgs {
 
 export interface EleventyConfig {
   pathPrefix?: string;
+  /** Eleventy's --quiet. */
+  quietMode?: boolean;
   ignores: { add(glob: string): void };
   versionCheck(range: string): void;
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => unknown, options?: Options): unknown;

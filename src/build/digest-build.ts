@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { NewsDigestError } from "../errors.js";
+import { MESSAGE_PREFIX, NewsDigestError } from "../errors.js";
 import { requireSiteUrl, resolveOptions, type NewsDigestOptions } from "../options.js";
 import { ArticleCache } from "../article/read-folder.js";
 import { loadDigestInParallel } from "../load-digest.js";
@@ -18,6 +18,7 @@ import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
 import type { BuildState } from "./build-state.js";
 import { contentSignalFile, watchContentFolder } from "./content-watch.js";
+import { BuildProgress, BuildReport } from "./build-report.js";
 import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
 import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
 import { plannedOutputFiles } from "./output-plan.js";
@@ -30,6 +31,8 @@ export interface BuildRun {
   /** False for Eleventy's `--to=json`/`ndjson`: data is asked for, not files, and the digest writes none either. */
   writesFiles: boolean;
   pathPrefix?: string | undefined;
+  /** Eleventy's --quiet: no progress lines. */
+  quiet?: boolean;
 }
 
 /** What the host wrote itself this build (Eleventy's results), so stale-file removal never takes a site page. */
@@ -47,9 +50,10 @@ interface RunState {
   previous: ReadonlySet<string>;
   planned: Set<string>;
   search: PendingSearchIndex | undefined;
+  report: BuildReport;
+  progress: BuildProgress;
 }
 
-const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 const union = <T>(...sets: Iterable<T>[]): Set<T> => new Set(sets.flatMap((set) => [...set]));
 
 function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
@@ -123,6 +127,8 @@ export class DigestBuild {
       planned: new Set(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
+      report: new BuildReport(),
+      progress: new BuildProgress(this.log, run.quiet === true),
     };
     this.lastCompleted = false;
     try {
@@ -146,14 +152,14 @@ export class DigestBuild {
     const digest = await loadDigestInParallel(this.options, { ...(run.watching ? { cache: this.cache } : {}), skip: [run.outputDir], log: this.log, timer: this.timer, onGrouped });
     const plan = planSite(digest, this.options.pageSize, feedLinks, this.options.siteTitle);
     this.timer.end("group+cluster");
+    run.progress.phase(`writing the pages of ${digest.articles.length.toLocaleString("en")} articles`);
     run.planned = plannedOutputFiles(plan, digest, this.options);
     if (run.writing) {
       mkdirSync(run.outputDir, { recursive: true });
       // Recorded before anything is written: a build that stops halfway still knows every file it may have left.
       writeManifest(run.outputDir, union(run.previous, run.planned));
       const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
-      const written = writeOutputFiles(run.outputDir, sitePageFiles(plan, kit, unchanged));
-      this.log(`[news-digest] wrote ${written.files} article, list and term pages (${mib(written.bytes)} MiB)${run.rebuilding ? "; unchanged pages left in place" : ""}`);
+      writeOutputFiles(run.outputDir, run.report.count(sitePageFiles(plan, kit, unchanged)));
     }
     this.timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
@@ -181,15 +187,14 @@ export class DigestBuild {
     try {
       if (run.writing) {
         const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
-        const written = writeOutputFiles(run.outputDir, concat(renderAllFeeds(digest, this.feedSite(kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)));
+        run.progress.phase("writing feeds and sitemaps");
+        writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, this.feedSite(kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit))));
         this.timer.end("feeds");
-        this.log(`[news-digest] wrote ${written.files} feed and sitemap files (${mib(written.bytes)} MiB)${run.rebuilding ? "; unchanged feeds left in place" : ""}`);
         // The previous search bundle stays until the new one is published.
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
         const current = union(run.planned, keptBundle);
-        const removed = removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
+        run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
         writeManifest(run.outputDir, current);
-        if (removed > 0) this.log(`[news-digest] removed ${removed} file${removed === 1 ? "" : "s"} an earlier build wrote and this one does not`);
       }
     } catch (error) {
       await this.abandon();
@@ -198,35 +203,44 @@ export class DigestBuild {
     this.lastCompleted = true;
     const search = run.search;
     run.search = undefined;
+    const summary = (): string => run.report.summary({ unchangedLeft: run.rebuilding, searchPending: search !== undefined && run.report.searchRecords === undefined });
     if (!search) {
       this.latestStats = this.timer.stats();
+      if (run.writing) this.log(summary());
       return;
     }
     const publishing = this.publishSearch(search, run, hostFiles);
     if (run.rebuilding) {
       // A watch rebuild does not wait for search: pages are served at once and the index follows
       // (Pagefind cannot update an index, only build it anew).
-      this.searching = publishing.catch((error: unknown) => this.log(error instanceof Error ? error.message : String(error)));
+      this.searching = publishing.then(
+        (pages) => this.log(`${MESSAGE_PREFIX} search index refreshed: ${pages.toLocaleString("en")} records`),
+        (error: unknown) => this.log(error instanceof Error ? error.message : String(error)),
+      );
       this.latestStats = this.timer.stats();
+      this.log(summary());
       return;
     }
+    run.progress.phase("waiting for the search index");
     try {
-      await publishing;
+      run.report.searchRecords = await publishing;
     } catch (error) {
       this.lastCompleted = false;
       throw error;
     }
     this.timer.end("search index");
     this.latestStats = this.timer.stats();
+    this.log(summary());
   }
 
-  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<void> {
+  /** Waits for the index, moves it into place and records it; resolves to the number of records indexed. */
+  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<number> {
     try {
-      const { pages, ms } = await search.finish();
+      const { pages } = await search.finish();
       const bundle = publishSearchBundle(run.outputDir);
-      removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
+      run.report.removed += removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
       writeManifest(run.outputDir, union(run.planned, bundle));
-      this.log(`[news-digest] search: indexed ${pages} pages in ${ms} ms`);
+      return pages;
     } finally {
       await search.abandon();
       rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });

@@ -46,6 +46,18 @@ describe("a minimal site", () => {
     expect(summary?.replace(/\d+ ms/, "N ms")).toBe("[news-digest] articles: 3 read, 2 published, 1 unpublished, 0 invalid, 0 duplicates, 2 providers, 2 topics, 1 story clusters in N ms");
   });
 
+  it("prints one line saying what the digest wrote, counted from the files on disk", () => {
+    const wrote = build.logs.filter((line) => line.startsWith("[news-digest] wrote "));
+    expect(wrote).toHaveLength(1);
+    const files = build.files();
+    const archives = files.filter((f) => /\/archive\/\d+\//.test(f)).length;
+    const sitemaps = files.filter((f) => /^\/(sitemap(-\d+)?\.xml|robots\.txt)$/.test(f)).length;
+    const feeds = files.filter((f) => /\.(xml|json|opml)$/.test(f) && !/\/archive\//.test(f) && !/^\/sitemap/.test(f) && !f.startsWith("/.")).length;
+    // The core writes article, list and term pages; Eleventy writes the single pages and assets.
+    const pages = files.filter((f) => f.endsWith("/index.html") && !["/feeds/index.html", "/search/index.html"].includes(f)).length;
+    expect(wrote[0]?.replace(/[\d.]+ (KiB|MiB)/, "N KiB").replace(/\d+ ms/, "N ms")).toBe(`[news-digest] wrote ${pages} pages, ${feeds} feeds, ${archives} feed archives, ${sitemaps} sitemap files, N KiB, in N ms`);
+  });
+
   it("renders an article page with metadata, outlet link, topics, coverage and JSON-LD", () => {
     const page = parseHtml(build.read("/articles/2026-03-03-central-bank-keeps-rates/"));
     expect(page.attr(page.one("html"), "lang")).toBe("en");
@@ -342,7 +354,7 @@ describe("adding the plugin", () => {
     if (build.error) throw build.error;
     // One digest load, one summary line, one set of feeds.
     expect(build.logs.filter((line) => line.includes("articles:"))).toHaveLength(1);
-    expect(build.logs.filter((line) => line.includes("feed and sitemap files"))).toHaveLength(1);
+    expect(build.logs.filter((line) => line.startsWith("[news-digest] wrote "))).toHaveLength(1);
     expect(parseHtml(build.read("/")).text("title")).toContain("First");
   });
 
