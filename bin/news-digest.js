@@ -2,4 +2,4 @@
 // The news-digest command line; its code is src/cli/, compiled to dist/ (npm run build).
 import { main } from "../dist/src/cli/main.js";
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -11,10 +11,12 @@ export class UsageError extends Error {
 export interface FlagSpec {
   type: "string" | "boolean";
   short?: string;
+  /** A string option that may be given more than once: its values are collected in order. */
+  multiple?: true;
 }
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -24,8 +26,9 @@ export interface ParsedArgs {
  * without a value (`--content` last, or followed by another option), a value given to a switch.
  */
 export function parseFlags(args: readonly string[], flags: Readonly<Record<string, FlagSpec>>): ParsedArgs {
-  const { tokens } = parseArgs({ args: [...args], options: { ...flags }, strict: false, allowPositionals: true, tokens: true });
-  const values: Record<string, string | boolean | undefined> = {};
+  const options = Object.fromEntries(Object.entries(flags).map(([name, { type, short }]) => [name, short ? { type, short } : { type }]));
+  const { tokens } = parseArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, string | boolean | string[] | undefined> = {};
   const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === "positional") {
@@ -37,7 +40,10 @@ export function parseFlags(args: readonly string[], flags: Readonly<Record<strin
     if (!spec) throw new UsageError(`unknown option ${token.rawName}`);
     if (spec.type === "string") {
       if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) throw new UsageError(`${token.rawName} needs a value`);
-      values[token.name] = token.value;
+      if (spec.multiple) {
+        const earlier = values[token.name];
+        values[token.name] = [...(Array.isArray(earlier) ? earlier : []), token.value];
+      } else values[token.name] = token.value;
     } else {
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
       values[token.name] = true;
@@ -49,4 +55,10 @@ export function parseFlags(args: readonly string[], flags: Readonly<Record<strin
 export const stringValue = (parsed: ParsedArgs, name: string): string | undefined => {
   const value = parsed.values[name];
   return typeof value === "string" ? value : undefined;
+};
+
+/** Every value of a repeatable string option, in the order given. */
+export const stringValues = (parsed: ParsedArgs, name: string): string[] => {
+  const value = parsed.values[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 };

@@ -155,6 +155,8 @@ describe("usage", () => {
       Commands:
         check [dir]   validate a content folder without building (exit 1 when a file is invalid)
         stats [dir]   count articles, providers, topics, story clusters and dates
+        new           write one article file from flags (--title, --url, ...)
+        import <src>  turn RSS, Atom and JSON Feed files or URLs into article files
 
       The content folder is [dir] or --content <dir>, else $NEWS_DIGEST_CONTENT, else "content".
       Run "news-digest <command> --help" for a command's options.
