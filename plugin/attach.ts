@@ -2,6 +2,7 @@ import path from "node:path";
 import type { DigestBuild } from "../src/build/digest-build.js";
 import { siteCollections } from "../src/build/collections.js";
 import { contentIgnoreGlob } from "../src/build/content-ignore.js";
+import { formatDateValue } from "../src/build/filters.js";
 import { SINGLE_PAGES, singlePageInputPath } from "../src/site/single-pages.js";
 import type { EleventyConfig } from "./eleventy-types.js";
 
@@ -17,10 +18,11 @@ export function attachDigestBuild(eleventyConfig: EleventyConfig, build: DigestB
   }
   for (const name of ["articles", "providers", "topics"] as const) eleventyConfig.addCollection(name, () => siteCollections(build.latest())[name]);
   eleventyConfig.addFilter("newsDigestUrl", (pagePath: string) => build.current().kit.url(pagePath));
-  eleventyConfig.addFilter("newsDigestDate", (iso: string) => build.current().kit.formatDate(iso));
+  eleventyConfig.addFilter("newsDigestDate", (value: unknown) => formatDateValue(build.current().kit, value));
   eleventyConfig.on("eleventy.before", ({ directories, runMode, outputMode }) =>
     build.before({ outputDir: directories.output, runMode, writesFiles: outputMode === "fs", pathPrefix: eleventyConfig.pathPrefix, quiet: eleventyConfig.quietMode === true }),
   );
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => build.checkTemplates(inputPathToUrl));
   eleventyConfig.on("eleventy.after", ({ results }) => build.after(results));
 }
+

@@ -181,7 +181,7 @@ export class FieldReader {
     const value = fields[field.name];
     if (isAbsent(value)) return [];
     if (!Array.isArray(value)) {
-      const hint = typeof value === "string" ? `write it as a list: "${field.name}:" then "  - ${value.slice(0, 20)}"` : undefined;
+      const hint = typeof value === "string" ? listHint(field.name, value) : undefined;
       this.error(pathOf(prefix, field), "a list", value, hint);
       return [];
     }
@@ -205,4 +205,17 @@ export class FieldReader {
     if (!url) this.error(pathOf(prefix, field), "an absolute http(s) URL", value, "links must start with https:// or http://");
     return url;
   }
+}
+
+/**
+ * How to write a string as the list it should be. `AI, Cloud` is two items, not one item "AI,
+ * Cloud", so a string with commas is shown split, one item per line (at most three, each cut to
+ * 20 characters, so the message stays one readable line).
+ */
+function listHint(name: string, value: string): string {
+  const items = value.includes(",") ? value.split(",").map((item) => item.trim()).filter((item) => item !== "") : [];
+  if (items.length < 2) return `write it as a list: "${name}:" then "  - ${value.slice(0, 20)}"`;
+  const shown = items.slice(0, 3).map((item) => `"  - ${item.slice(0, 20)}"`);
+  const more = items.length > 3 ? ", and so on" : "";
+  return `write it as a list, one item per line: "${name}:" then ${shown.slice(0, -1).join(", ")} and ${shown.slice(-1).join("")}${more}`;
 }

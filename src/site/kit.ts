@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { html, jsonLd, type SafeHtml } from "../escape.js";
 import type { NewsDigestOptions } from "../options.js";
+import { parseArticleDate } from "../article/normalise.js";
 
 /** Site facts every layout may use. */
 export interface SiteInfo {
@@ -49,9 +50,14 @@ export interface LayoutKit {
   url(path: string): string;
   /** Site-relative path → absolute URL (needs siteUrl; falls back to the prefixed path). */
   absoluteUrl(path: string): string;
-  /** An instant shown as a date and time in the site's zone and language. */
+  /**
+   * An instant shown as a date and time in the site's zone and language. Takes the normalised
+   * `publishedAt` or any ISO 8601 date-time such as a source `publishedDateTime` (without an
+   * offset, read in the site's zone, as articles are); a value that is not a date is returned
+   * unchanged (a non-string as ""), never "Invalid DateTime".
+   */
   formatDate(iso: string): string;
-  /** An instant shown as a date only. */
+  /** An instant shown as a date only; accepts the same values as `formatDate`. */
   formatDay(iso: string): string;
   /** A count with the site language's digit grouping, e.g. "3,990" in English. */
   formatNumber(value: number): string;
@@ -85,11 +91,26 @@ function latin1Spaces(text: string): string {
   return text.replace(/[\u202f\u2009]/g, "\u00a0");
 }
 
+/** The shape of `Article.publishedAt`: `2021-04-19T15:31:00.000Z`. */
+const NORMALISED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
   const prefixed = (path: string): string => `${site.pathPrefix}${path.replace(/^\/+/, "")}`;
-  // Instants are already normalised ISO strings in UTC; fromMillis skips luxon's ISO parser (3× faster).
   const numbers = new Intl.NumberFormat(site.language);
-  const inZone = (iso: string): DateTime => DateTime.fromMillis(Date.parse(iso), { zone: site.timeZone, locale: site.language });
+  // Layouts pass normalised ISO strings in UTC (`publishedAt`); for those fromMillis skips luxon's
+  // ISO parser (3× faster). Anything else (a source `publishedDateTime` with an offset or none)
+  // is read as articles are read, so a date without an offset is in the site's zone.
+  const inZone = (iso: string): DateTime | undefined => {
+    const ms = NORMALISED_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
+    if (!Number.isNaN(ms)) return DateTime.fromMillis(ms, { zone: site.timeZone, locale: site.language });
+    const parsed = parseArticleDate(iso, site.timeZone);
+    return parsed.ok ? parsed.instant.setZone(site.timeZone).setLocale(site.language) : undefined;
+  };
+  const formatter = (format: Intl.DateTimeFormatOptions) => (iso: string): string => {
+    if (typeof iso !== "string") return ""; // a template may pass a missing field
+    const instant = inZone(iso);
+    return instant?.isValid === true ? latin1Spaces(instant.toLocaleString(format)) : iso;
+  };
   // Each article's date is shown on its page and on every list it appears in (about five times);
   // luxon's zone-aware formatting was the largest single cost of rendering 10,000 pages.
   const memo = (format: (iso: string) => string): ((iso: string) => string) => {
@@ -109,8 +130,8 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     site,
     url: prefixed,
     absoluteUrl: (path) => `${site.siteUrl}${prefixed(path)}`,
-    formatDate: memo((iso) => latin1Spaces(inZone(iso).toLocaleString(DateTime.DATETIME_MED))),
-    formatDay: memo((iso) => latin1Spaces(inZone(iso).toLocaleString(DateTime.DATE_MED))),
+    formatDate: memo(formatter(DateTime.DATETIME_MED)),
+    formatDay: memo(formatter(DateTime.DATE_MED)),
     formatNumber: (value) => numbers.format(value),
     layouts,
   };

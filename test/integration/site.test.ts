@@ -276,7 +276,7 @@ describe("collections in a site's own templates", () => {
 permalink: /everything/
 ---
 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Everything</title></head><body>
-<ol class="articles">{% for a in collections.articles %}<li><a href="{{ a.url | url }}">{{ a.title }}</a></li>{% endfor %}</ol>
+<ol class="articles">{% for a in collections.articles %}<li><a href="{{ a.url | url }}">{{ a.title }}</a> <a class="source" href="{{ a.sourceUrl }}">at the outlet</a> <time>{{ a.publishedDateTime | newsDigestDate }}</time></li>{% endfor %}</ol>
 {% for kind in ["providers", "topics"] %}<ul class="{{ kind }}">{% for t in collections[kind] %}<li data-kind="{{ t.kind }}" data-slug="{{ t.slug }}" data-count="{{ t.count }}"><a href="{{ t.url | url }}">{{ t.label }}</a></li>{% endfor %}</ul>{% endfor %}
 </body></html>
 `;
@@ -288,10 +288,19 @@ permalink: /everything/
 
   it("lists published articles, newest first, each with its page url", () => {
     const html = parseHtml(build.read("/everything/"));
-    expect(html.all(".articles a").map((a) => [textContent(a), html.attr(a, "href")])).toEqual([
+    expect(html.all(".articles a:not(.source)").map((a) => [textContent(a), html.attr(a, "href")])).toEqual([
       ["Rates hold steady", "/news/articles/2026-03-03-rates-hold-steady/"],
       ["Central bank keeps rates", "/news/articles/2026-03-03-central-bank-keeps-rates/"],
     ]);
+  });
+
+  it("gives each entry its outlet link and its date under the source name, which newsDigestDate formats", () => {
+    const html = parseHtml(build.read("/everything/"));
+    expect(html.attrs(".articles a.source", "href").every((href) => /^https:\/\//.test(href))).toBe(true);
+    const times = html.all(".articles time").map((t) => textContent(t));
+    expect(times).toHaveLength(2);
+    for (const time of times) expect(time).toMatch(/^Mar 3, 2026/);
+    expect(html.text(".articles")).not.toContain("Invalid DateTime");
   });
 
   it("lists providers and topics as terms with kind, slug, label, count and url", () => {

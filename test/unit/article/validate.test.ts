@@ -37,6 +37,13 @@ describe("validateArticle", () => {
         "error: topics: topics: expected a list, received the string "AI". Hint: write it as a list: "topics:" then "  - AI"",
       ]
     `);
+    expect(messages({ topics: "AI, Cloud" })).toMatchInlineSnapshot(`
+      [
+        "error: topics: topics: expected a list, received the string "AI, Cloud". Hint: write it as a list, one item per line: "topics:" then "  - AI" and "  - Cloud"",
+      ]
+    `);
+    expect(messages({ topics: "AI, Cloud, Banks, Data" })[0]).toContain('then "  - AI", "  - Cloud" and "  - Banks", and so on');
+    expect(messages({ topics: "AI," })[0]).toContain('Hint: write it as a list: "topics:" then "  - AI,"');
     expect(messages({ quality: "high" })).toMatchInlineSnapshot(`
       [
         "error: quality: quality: expected a number, received the string "high". Hint: use a number, e.g. quality: 80",

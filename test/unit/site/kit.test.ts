@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { html } from "../../../src/escape.js";
+import { createKit, type LayoutKit } from "../../../src/site/kit.js";
+
+const kitIn = (timeZone: string): LayoutKit =>
+  createKit({ title: "T", description: "", language: "en", timeZone, siteUrl: "", pathPrefix: "/", search: false }, { base: (data) => html`${data.title}` });
+
+/** ICU puts a (narrow) no-break space before "PM", or a plain one in older versions; the kit makes it U+00A0. */
+const plain = (text: string): string => {
+  expect(text).not.toMatch(/[\u202f\u2009]/);
+  return text.replace(/\u00a0/g, " ");
+};
+
+describe("kit.formatDate and kit.formatDay", () => {
+  it("show a normalised publishedAt in the site's zone", () => {
+    const kit = kitIn("Europe/Berlin");
+    expect(plain(kit.formatDate("2021-04-19T15:31:00.000Z"))).toBe("Apr 19, 2021, 5:31 PM");
+    expect(plain(kit.formatDay("2021-04-19T23:30:00.000Z"))).toBe("Apr 20, 2021");
+  });
+
+  it("accept a source publishedDateTime, with an offset or without one (read in the site's zone)", () => {
+    const kit = kitIn("Europe/Berlin");
+    // All three are the same instant as 2021-04-19T15:31:00.000Z.
+    expect(plain(kit.formatDate("2021-04-19T15:31:00Z"))).toBe("Apr 19, 2021, 5:31 PM");
+    expect(plain(kit.formatDate("2021-04-19T11:31:00-04:00"))).toBe("Apr 19, 2021, 5:31 PM");
+    expect(plain(kit.formatDate("2021-04-19T17:31"))).toBe("Apr 19, 2021, 5:31 PM");
+    expect(plain(kit.formatDay("2021-04-19T23:30:00-02:00"))).toBe("Apr 20, 2021");
+    expect(plain(kitIn("UTC").formatDate("2021-04-19T15:31:00+02:00"))).toBe("Apr 19, 2021, 1:31 PM");
+  });
+
+  it("return a value that is not a date unchanged (a missing one as ''), never 'Invalid DateTime'", () => {
+    const kit = kitIn("UTC");
+    for (const value of ["yesterday", "2021-02-30T10:00:00Z", "", "10:00", "2021-04-19T10:00:00+01:00[Europe/Paris]"]) {
+      expect(kit.formatDate(value), value).toBe(value);
+      expect(kit.formatDay(value), value).toBe(value);
+    }
+    expect(kit.formatDate(undefined as unknown as string)).toBe("");
+    expect(kit.formatDay(null as unknown as string)).toBe("");
+  });
+
+  it("give the same text for the same value on later calls (memoised)", () => {
+    const kit = kitIn("UTC");
+    expect(kit.formatDate("2021-04-19T15:31:00Z")).toBe(kit.formatDate("2021-04-19T15:31:00.000Z"));
+    expect(kit.formatDate("not a date")).toBe(kit.formatDate("not a date"));
+  });
+});
