@@ -47,7 +47,44 @@ function decodeEntities(text: string): string {
   });
 }
 
-const stripTags = (text: string): string => text.replace(/<!--[\s\S]*?-->/g, " ").replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<[^>]*>/g, " ");
+// Tags after which text reads as a new phrase: they become a space, the rest (b, a, em…) nothing, so "<b>busy</b>." stays "busy.".
+const BLOCK_TAGS = new Set(["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "section", "article", "figure", "figcaption", "table", "hr", "dd", "dt", "pre"]);
+
+/**
+ * Tags, comments and script and style contents removed by one scan with indexOf: lazy regular
+ * expressions such as /<!--[\s\S]*?-->/ rescan the rest of the text from every unclosed opening,
+ * which a hostile feed turns into quadratic time.
+ */
+function stripTags(text: string): string {
+  const lower = text.toLowerCase();
+  let out = "";
+  let at = 0;
+  while (at < text.length) {
+    const open = text.indexOf("<", at);
+    if (open === -1) {
+      out += text.slice(at);
+      break;
+    }
+    out += text.slice(at, open);
+    if (text.startsWith("<!--", open)) {
+      const end = text.indexOf("-->", open + 4);
+      out += " ";
+      at = end === -1 ? text.length : end + 3;
+      continue;
+    }
+    const close = text.indexOf(">", open + 1);
+    if (close === -1) break;
+    const name = /^\/?([a-z][a-z0-9]*)/.exec(lower.slice(open + 1, Math.min(close, open + 12)))?.[1] ?? "";
+    at = close + 1;
+    if ((name === "script" || name === "style") && lower[open + 1] !== "/") {
+      const end = lower.indexOf(`</${name}`, at);
+      const endClose = end === -1 ? -1 : text.indexOf(">", end);
+      at = endClose === -1 ? text.length : endClose + 1;
+      out += " ";
+    } else if (BLOCK_TAGS.has(name)) out += " ";
+  }
+  return out;
+}
 
 /**
  * Plain text of an already-parsed string that may hold HTML: tags (and script and style

@@ -123,7 +123,7 @@ describe("news-digest import", () => {
 
     const chips = readFileSync(path.join(root, "content/2026-03-02-chips-and-shortages.md"), "utf8");
     expect(chips).toContain("title: Chips & shortages");
-    expect(chips).toContain("excerpt: Fabs are busy .");
+    expect(chips).toContain("excerpt: Fabs are busy.");
     expect(chips).toContain("name: RSS Outlet");
     expect(chips).toContain("domain: rss.example.com");
     expect(chips).toContain("url: https://img.example.net/chips.jpg");
@@ -187,4 +187,34 @@ describe("news-digest import", () => {
     expect(missing.stderr).toContain("HTTP 404");
     expect(missing.stdout).toContain("0 written, 0 already present, 0 invalid, 2 sources not read");
   });
+});
+
+describe("news-digest import of the digest's own feeds", () => {
+  it("round-trips a built site's RSS, Atom and JSON feeds into article files that build", async () => {
+    const { buildFixture } = await import("../helpers/build-fixture.js");
+    const source = await buildFixture({
+      name: "cli-roundtrip-source",
+      options: { search: false },
+      files: {
+        "a.md": articleFile({ title: "Rates rise again", originalUrl: "https://a.example.com/rates", provider: { name: "Outlet A", domain: "a.example.com" }, topics: ["Markets", "Rates"] }),
+        "b.md": articleFile({ title: "Oil & gas slide", originalUrl: "https://b.example.org/oil", provider: { name: "Outlet B", domain: "b.example.org" }, topics: ["Energy"], publishedDateTime: "2026-03-02T08:30:00Z" }),
+      },
+    });
+    expect(source.error).toBeUndefined();
+    const root = makeTempDir("cli-roundtrip");
+    for (const feed of ["feed.xml", "atom.xml", "feed.json"]) writeFileSync(path.join(root, feed), source.read(`/${feed}`));
+
+    const imported = await run(root, ["import", "feed.xml", "atom.xml", "feed.json"]);
+    expect(imported.stderr).toBe("");
+    // The three feeds carry the same two stories: written once, then found present.
+    expect(imported.stdout).toContain("[news-digest] import: 2 written, 4 already present, 0 invalid");
+    expect((await run(root, ["check"])).status).toBe(0);
+
+    const rebuilt = await buildFixture({ name: "cli-roundtrip-build", options: { search: false }, contentDir: path.join(root, "content") });
+    expect(rebuilt.error).toBeUndefined();
+    const home = rebuilt.read("/");
+    expect(home).toContain("Rates rise again");
+    expect(home).toContain("Oil &amp; gas slide");
+    expect(rebuilt.exists("/topics/markets/")).toBe(true);
+  }, 60_000);
 });
