@@ -9,8 +9,8 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(newsDigest, {
     siteTitle: "The Banking & Tech Digest",
     siteDescription: "Fictional sample news, gathered from many outlets.",
-    // Feeds, sitemaps and canonical links need the public address: set NEWS_DIGEST_URL (an origin;
-    // a subpath goes in --pathprefix). Only the dev server falls back to localhost, so a build meant
+    // Feeds, sitemaps and canonical links need the public address: set NEWS_DIGEST_URL (its subpath,
+    // if any, must match --pathprefix). Only the dev server falls back to localhost, so a build meant
     // for deploying never points at this machine: without the variable it stops and says so.
     siteUrl: process.env.NEWS_DIGEST_URL || (serving ? "http://localhost:8080" : ""),
     // Point the site at another folder of articles without editing this file: NEWS_DIGEST_CONTENT=path.

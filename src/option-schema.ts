@@ -48,19 +48,11 @@ function isHttpUrl(value: string): boolean {
 const siteUrl: Check<string> = (v) => {
   if (v === "") return pass(v);
   if (typeof v !== "string" || !isHttpUrl(v)) return fail("an absolute http(s) URL or an empty string", "for example https://news.example.org");
-  // Every absolute URL is siteUrl + Eleventy's pathPrefix + page path, so a path here would be
-  // doubled under --pathprefix (https://you.github.io/news/news/…). Issue 4: "site URL … path prefix with --pathprefix".
+  // A path (https://you.github.io/news/) is what publishers type for a project site: kept, with
+  // one trailing slash, and checked against Eleventy's pathPrefix when a build starts (site-url.ts).
   const url = new URL(v);
-  if (url.pathname !== "/") {
-    const prefix = url.pathname.replace(/\/*$/, "/");
-    return fail(
-      "an origin without a path, such as https://news.example.org",
-      `put the subpath in Eleventy's pathPrefix instead: siteUrl "${url.origin}" with pathPrefix "${prefix}" (or --pathprefix=${prefix})`,
-    );
-  }
   if (url.search !== "" || url.hash !== "") return fail("an origin without a query or fragment, such as https://news.example.org");
-  // Only "/" can be left as a path by now; kept without it so URLs join as siteUrl + pathPrefix + path.
-  return pass(v.replace(/\/+$/, ""));
+  return pass(url.pathname === "/" ? url.origin : `${url.origin}${url.pathname.replace(/\/*$/, "/")}`);
 };
 
 const language: Check<string> = (v) =>
@@ -79,7 +71,7 @@ export const OPTION_SCHEMA = {
   siteUrl: option({
     default: "",
     check: siteUrl,
-    doc: "absolute origin the site is served from (a trailing `/` is fine). A path is rejected: put a subpath in Eleventy's `pathPrefix` / `--pathprefix`. Required for feeds, sitemaps and canonical links: a build without it fails and says to set this option or `NEWS_DIGEST_URL` (the starter's variable).",
+    doc: "absolute address the site is served from (a trailing `/` is fine). A path (`https://you.github.io/news/`) must agree with Eleventy's `pathPrefix` / `--pathprefix`, else the build stops and says so. Required for feeds, sitemaps and canonical links: a build without it fails and says to set this option or `NEWS_DIGEST_URL` (the starter's variable).",
     example: "https://news.example.org",
   }),
   language: option({ default: "en", check: language, doc: "BCP 47 tag for `<html lang>` and feeds", example: "de-CH" }),

@@ -9,6 +9,7 @@ import { PhaseTimer, type BuildStats } from "../build-stats.js";
 import { createKit, siteInfo } from "../site/kit.js";
 import { loadLayouts } from "../site/load-layouts.js";
 import { planSite } from "../site/pages.js";
+import { siteOriginFor } from "../site/site-url.js";
 import { FileFingerprints } from "../site/page-cache.js";
 import { sitePageFiles } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
@@ -41,6 +42,8 @@ export interface HostOutput {
 }
 
 interface RunState {
+  /** The options with siteUrl as the origin this build's absolute URLs start from. */
+  options: NewsDigestOptions;
   outputDir: string;
   writing: boolean;
   watching: boolean;
@@ -118,7 +121,10 @@ export class DigestBuild {
     const outputDir = path.resolve(run.outputDir);
     const watching = run.runMode !== "build";
     if (watching && !this.contentWatch && existsSync(path.resolve(this.options.contentDir))) this.contentWatch = watchContentFolder(path.resolve(this.options.contentDir), this.contentSignal);
+    // Before the indexer starts: a siteUrl whose path disagrees with the path prefix stops the build here.
+    const options = { ...this.options, siteUrl: siteOriginFor(this.options.siteUrl, run.pathPrefix) };
     this.run = {
+      options,
       outputDir,
       writing: run.writesFiles,
       watching,
@@ -140,20 +146,20 @@ export class DigestBuild {
   }
 
   private async writePages(run: RunState, pathPrefix: string | undefined): Promise<void> {
-    const loaded = await loadLayouts(path.resolve(this.options.layoutsDir));
-    const kit = createKit(siteInfo(this.options, pathPrefix), loaded.layouts);
+    const loaded = await loadLayouts(path.resolve(run.options.layoutsDir));
+    const kit = createKit(siteInfo(run.options, pathPrefix), loaded.layouts);
     // Search starts from the published articles as soon as they are final, while clusters are built.
     const onGrouped = (grouped: GroupedArticles): void => {
       if (!run.search) return;
-      for (const batch of searchRecordBatches(grouped, { language: this.options.language, formatDate: kit.formatDate })) run.search.add(batch);
+      for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) run.search.add(batch);
       run.search.write(stagingDirOf(run.outputDir));
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
-    const digest = await loadDigestInParallel(this.options, { ...(run.watching ? { cache: this.cache } : {}), skip: [run.outputDir], log: this.log, timer: this.timer, onGrouped });
-    const plan = planSite(digest, this.options.pageSize, feedLinks, this.options.siteTitle);
+    const digest = await loadDigestInParallel(run.options, { ...(run.watching ? { cache: this.cache } : {}), skip: [run.outputDir], log: this.log, timer: this.timer, onGrouped });
+    const plan = planSite(digest, run.options.pageSize, feedLinks, run.options.siteTitle);
     this.timer.end("group+cluster");
     run.progress.phase(`writing the pages of ${digest.articles.length.toLocaleString("en")} articles`);
-    run.planned = plannedOutputFiles(plan, digest, this.options);
+    run.planned = plannedOutputFiles(plan, digest, run.options);
     if (run.writing) {
       mkdirSync(run.outputDir, { recursive: true });
       // Recorded before anything is written: a build that stops halfway still knows every file it may have left.
@@ -188,7 +194,7 @@ export class DigestBuild {
       if (run.writing) {
         const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
         run.progress.phase("writing feeds and sitemaps");
-        writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, this.feedSite(kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit))));
+        writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit))));
         this.timer.end("feeds");
         // The previous search bundle stays until the new one is published.
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
@@ -263,11 +269,10 @@ export class DigestBuild {
     await search.abandon();
     rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });
   }
+}
 
-  private feedSite(pathPrefix: string): FeedSite {
-    const o = this.options;
-    return { siteUrl: o.siteUrl, pathPrefix, title: o.siteTitle, description: o.siteDescription, language: o.language, feedSize: o.feedSize };
-  }
+function feedSiteOf(o: NewsDigestOptions, pathPrefix: string): FeedSite {
+  return { siteUrl: o.siteUrl, pathPrefix, title: o.siteTitle, description: o.siteDescription, language: o.language, feedSize: o.feedSize };
 }
 
 /**

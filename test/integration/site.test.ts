@@ -392,10 +392,18 @@ describe("adding the plugin", () => {
     expect(build.exists("/")).toBe(false);
   });
 
-  it("with a site URL that has a path fails, pointing to the path prefix", async () => {
-    const build = await buildSite({ name: "url-path", files: minimalFiles, pathPrefix: "/news/", configure: (_config, addPlugin) => addPlugin({ siteUrl: "https://you.github.io/news" }) });
-    expect(errorMessages(build.error)).toContain('siteUrl: expected an origin without a path');
-    expect(errorMessages(build.error)).toContain("--pathprefix=/news/");
+  it("with a site URL that has a path builds when the path is Eleventy's path prefix", async () => {
+    const build = await buildSite({ name: "url-path", files: minimalFiles, pathPrefix: "/news/", configure: (_config, addPlugin) => addPlugin({ siteUrl: "https://you.github.io/news/" }) });
+    expect(build.error).toBeUndefined();
+    const home = parseHtml(build.read("/index.html"));
+    expect(home.attr(home.one('link[rel="canonical"]'), "href")).toBe("https://you.github.io/news/");
+    expect(build.read("/feed.xml")).toContain("<link>https://you.github.io/news/</link>");
+  });
+
+  it("with a site URL whose path is not the path prefix fails before writing, saying both fixes", async () => {
+    const build = await buildSite({ name: "url-path-mismatch", files: minimalFiles, configure: (_config, addPlugin) => addPlugin({ siteUrl: "https://you.github.io/news" }) });
+    expect(errorMessages(build.error)).toContain('[news-digest] siteUrl "https://you.github.io/news/" has the path /news/, but Eleventy\'s path prefix is "/". Build with --pathprefix=/news/ (or pathPrefix: "/news/" in your Eleventy config), or set siteUrl to the origin https://you.github.io.');
+    expect(build.files()).toEqual([]);
   });
 
   it("without a site URL fails the build, naming the option and the starter's variable", async () => {

@@ -44,22 +44,9 @@ describe("resolveOptions", () => {
     expect(resolveOptions({ siteUrl: "http://localhost:8080/" }).siteUrl).toBe("http://localhost:8080");
   });
 
-  it("rejects a site URL with a path, which --pathprefix would double, and says where the subpath goes", () => {
-    expect(() => resolveOptions({ siteUrl: "https://you.github.io/news" })).toThrowErrorMatchingInlineSnapshot(`
-      [NewsDigestError: [news-digest] invalid plugin options:
-        options
-          siteUrl: expected an origin without a path, such as https://news.example.org, received the string "https://you.github.io/news". Hint: put the subpath in Eleventy's pathPrefix instead: siteUrl "https://you.github.io" with pathPrefix "/news/" (or --pathprefix=/news/)]
-    `);
-    expect(() => resolveOptions({ siteUrl: "https://you.github.io/news/" })).toThrowErrorMatchingInlineSnapshot(`
-      [NewsDigestError: [news-digest] invalid plugin options:
-        options
-          siteUrl: expected an origin without a path, such as https://news.example.org, received the string "https://you.github.io/news/". Hint: put the subpath in Eleventy's pathPrefix instead: siteUrl "https://you.github.io" with pathPrefix "/news/" (or --pathprefix=/news/)]
-    `);
-    expect(() => resolveOptions({ siteUrl: "https://news.example.org/?ref=x" })).toThrowErrorMatchingInlineSnapshot(`
-      [NewsDigestError: [news-digest] invalid plugin options:
-        options
-          siteUrl: expected an origin without a query or fragment, such as https://news.example.org, received the string "https://news.example.org/?ref=x".]
-    `);
+  it("keeps a site URL's path, with one trailing slash, for the build to check against the path prefix", () => {
+    expect(resolveOptions({ siteUrl: "https://you.github.io/news" }).siteUrl).toBe("https://you.github.io/news/");
+    expect(resolveOptions({ siteUrl: "https://you.github.io/news//" }).siteUrl).toBe("https://you.github.io/news/");
   });
 });
 
