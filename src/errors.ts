@@ -90,6 +90,11 @@ export function formatProblem(problem: Problem): string {
   return `${where}expected ${terminalSafe(problem.expected)}, received ${terminalSafe(problem.received)}.${hint}`;
 }
 
+/** One problem as a line of the report, under its file's heading. */
+export function formatProblemLine(problem: Problem): string {
+  return `    ${problem.severity === "warning" ? "warning: " : ""}${formatProblem(problem)}`;
+}
+
 /** Groups problems by file, files in path order, so the report reads like a to-do list. */
 export function formatReport(problems: readonly Problem[]): string {
   const byFile = new Map<string, Problem[]>();
@@ -101,9 +106,7 @@ export function formatReport(problems: readonly Problem[]): string {
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     lines.push(`  ${terminalSafe(file)}`);
-    for (const problem of byFile.get(file) ?? []) {
-      lines.push(`    ${problem.severity === "warning" ? "warning: " : ""}${formatProblem(problem)}`);
-    }
+    for (const problem of byFile.get(file) ?? []) lines.push(formatProblemLine(problem));
   }
   return lines.join("\n");
 }

@@ -190,19 +190,19 @@ export class FieldReader {
 
   /** An optional URL: a bad one is dropped with a warning, since the article is still worth publishing. */
   optionalUrl(fields: Fields, field: Field, prefix: string): string | undefined {
-    const value = this.string(fields, field, prefix);
-    if (value === undefined || value === "") return undefined;
-    const url = toHttpUrl(value);
-    if (!url) this.warn(pathOf(prefix, field), "an absolute http(s) URL", value, "the value was dropped");
-    return url;
+    return this.url(fields, field, prefix, "warning", "the value was dropped");
   }
 
   /** A link that may become the canonical URL: a bad one is an error, since the article would link nowhere or somewhere unsafe. */
   linkUrl(fields: Fields, field: Field, prefix: string): string | undefined {
+    return this.url(fields, field, prefix, "error", "links must start with https:// or http://");
+  }
+
+  private url(fields: Fields, field: Field, prefix: string, severity: Severity, hint: string): string | undefined {
     const value = this.string(fields, field, prefix);
     if (value === undefined || value === "") return undefined;
     const url = toHttpUrl(value);
-    if (!url) this.error(pathOf(prefix, field), "an absolute http(s) URL", value, "links must start with https:// or http://");
+    if (!url) this.report(severity, pathOf(prefix, field), "an absolute http(s) URL", value, hint);
     return url;
   }
 }

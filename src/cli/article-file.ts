@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { readArticleText } from "../article/read.js";
+import { validateFile } from "../article/read-folder.js";
+import { normaliseDomain } from "../article/normalise.js";
 import { slugify } from "../article/slug.js";
-import { validateArticle, type ArticleDraft } from "../article/validate.js";
-import { formatProblem, terminalSafe, type Problem } from "../errors.js";
+import type { ArticleDraft } from "../article/validate.js";
+import { formatProblemLine, terminalSafe, type Problem } from "../errors.js";
 import { stringValue, type ParsedArgs } from "./args.js";
 
 /** What `new` and `import` know about one article. */
@@ -33,13 +34,9 @@ export function plainLine(text: string): string {
   return text.replace(CONTROLS, " ").replace(/\s+/g, " ").trim();
 }
 
-/** The host of a URL without `www.`, lower-cased; "" when it is not a URL. */
+/** The outlet's domain as the core keys providers (no `www.`, IDN as punycode); "" when the URL has none. */
 export function domainOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
-  } catch {
-    return "";
-  }
+  return normaliseDomain(url) ?? "";
 }
 
 /** The article's front matter in the seeds' field order; a file of just front matter. */
@@ -62,16 +59,14 @@ export function articleText(article: NewArticle): string {
 
 /** The text through the core's reader and validator, exactly as a build reads the file. */
 export function validateText(file: string, text: string, timeZone = "UTC"): { draft?: ArticleDraft; problems: Problem[] } {
-  const read = readArticleText(file, new TextEncoder().encode(text));
-  if (!read.ok) return { problems: [read.problem] };
-  return validateArticle(read.parsed, { timeZone });
+  return validateFile(file, new TextEncoder().encode(text), timeZone);
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === "error");
 
-/** Problems as report lines, indented, terminal-safe (formatProblem escapes the values). */
+/** Problems as the report's lines for one file (terminal-safe: formatProblemLine escapes the values). */
 export function problemLines(problems: readonly Problem[]): string[] {
-  return problems.map((p) => `    ${p.severity === "warning" ? "warning: " : ""}${formatProblem(p)}`);
+  return problems.map(formatProblemLine);
 }
 
 /** `YYYY-MM-DD` of the date as written (its own calendar date, before any offset). */

@@ -11,11 +11,15 @@ function urlset(locs: readonly string[]): string {
   return `${HEADER}<urlset xmlns="${NS}">\n${locs.map((loc) => `<url><loc>${escapeText(loc)}</loc></url>`).join("\n")}\n</urlset>\n`;
 }
 
+const SITEMAP_PATH = "/sitemap.xml";
+const ROBOTS_PATH = "/robots.txt";
+const sitemapPartPath = (n: number): string => `/sitemap-${n}.xml`;
+
 /** The files {@link renderSitemaps} writes for `urlCount` pages, without rendering them (for the output manifest). */
 export function sitemapPaths(urlCount: number, siteUrl: string, limit = SITEMAP_URL_LIMIT): string[] {
   if (!siteUrl) return [];
-  const parts = urlCount <= limit ? [] : Array.from({ length: Math.ceil(urlCount / limit) }, (_, i) => `/sitemap-${i + 1}.xml`);
-  return ["/sitemap.xml", ...parts, "/robots.txt"];
+  const parts = urlCount <= limit ? [] : Array.from({ length: Math.ceil(urlCount / limit) }, (_, i) => sitemapPartPath(i + 1));
+  return [SITEMAP_PATH, ...parts, ROBOTS_PATH];
 }
 
 /**
@@ -26,12 +30,12 @@ export function sitemapPaths(urlCount: number, siteUrl: string, limit = SITEMAP_
 export function renderSitemaps(pageUrls: readonly string[], kit: LayoutKit, limit = SITEMAP_URL_LIMIT): { path: string; contents: string }[] {
   if (!kit.site.siteUrl) return [];
   const locs = pageUrls.map((url) => kit.absoluteUrl(url));
-  const robots = { path: "/robots.txt", contents: `User-agent: *\nAllow: /\n\nSitemap: ${kit.absoluteUrl("/sitemap.xml")}\n` };
-  if (locs.length <= limit) return [{ path: "/sitemap.xml", contents: urlset(locs) }, robots];
+  const robots = { path: ROBOTS_PATH, contents: `User-agent: *\nAllow: /\n\nSitemap: ${kit.absoluteUrl(SITEMAP_PATH)}\n` };
+  if (locs.length <= limit) return [{ path: SITEMAP_PATH, contents: urlset(locs) }, robots];
   const parts: { path: string; contents: string }[] = [];
   for (let start = 0, n = 1; start < locs.length; start += limit, n++) {
-    parts.push({ path: `/sitemap-${n}.xml`, contents: urlset(locs.slice(start, start + limit)) });
+    parts.push({ path: sitemapPartPath(n), contents: urlset(locs.slice(start, start + limit)) });
   }
   const index = `${HEADER}<sitemapindex xmlns="${NS}">\n${parts.map((part) => `<sitemap><loc>${escapeText(kit.absoluteUrl(part.path))}</loc></sitemap>`).join("\n")}\n</sitemapindex>\n`;
-  return [{ path: "/sitemap.xml", contents: index }, ...parts, robots];
+  return [{ path: SITEMAP_PATH, contents: index }, ...parts, robots];
 }

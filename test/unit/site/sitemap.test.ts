@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { html } from "../../../src/escape.js";
 import { createKit, type LayoutKit, type SiteInfo } from "../../../src/site/kit.js";
-import { renderSitemaps } from "../../../src/site/sitemap.js";
+import { renderSitemaps, sitemapPaths } from "../../../src/site/sitemap.js";
 
 const site: SiteInfo = { title: "T", description: "D", language: "en", timeZone: "UTC", siteUrl: "https://digest.example.org", pathPrefix: "/news/", search: false };
 const kitFor = (info: SiteInfo): LayoutKit => createKit(info, { base: (data) => html`${data.title}` });
@@ -40,5 +40,12 @@ describe("renderSitemaps", () => {
 
   it("writes nothing without a site URL, since sitemaps need absolute URLs", () => {
     expect(renderSitemaps(urls(2), kitFor({ ...site, siteUrl: "" }))).toEqual([]);
+  });
+
+  it("plans exactly the files it writes (the output manifest lists them before they are written)", () => {
+    for (const count of [2, 3, 7]) {
+      expect(sitemapPaths(count, site.siteUrl, 3)).toEqual(renderSitemaps(urls(count), kitFor(site), 3).map((f) => f.path));
+    }
+    expect(sitemapPaths(2, "", 3)).toEqual([]);
   });
 });
