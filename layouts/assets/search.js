@@ -141,7 +141,10 @@ function renderFilters(state, counts) {
     fieldset.append(legend);
     // A label two values share (outlets with one name) is told apart by the value, the domain.
     const labels = values.map(group.label);
-    const shared = new Set(labels.filter((label, i) => labels.indexOf(label) !== i));
+    // Counted in one pass: indexOf per label would be quadratic in the outlets, re-run on every render.
+    const seen = new Map();
+    for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
+    const shared = new Set([...seen].filter(([, n]) => n > 1).map(([label]) => label));
     for (const value of values) {
       const label = document.createElement("label");
       const box = document.createElement("input");
