@@ -18,13 +18,21 @@ export function contentSignalFile(contentDir: string, tempDir: string = os.tmpdi
   return path.join(tempDir, "news-digest-watch", `content-changes-${id}.txt`);
 }
 
-/** Watches `contentDir` for any change to an article file and writes what changed to `signalFile`; never keeps the process alive. */
-export function watchContentFolder(contentDir: string, signalFile: string): FSWatcher {
+/**
+ * Watches `contentDir` for any change to an article file and writes what changed to `signalFile`;
+ * never keeps the process alive. Files the build never reads as articles are not changes: those
+ * in dot-folders and `node_modules`, and those under `ignored` (the output folder, when it lies
+ * inside the content folder: its robots.txt would otherwise wake a rebuild that writes it again).
+ */
+export function watchContentFolder(contentDir: string, signalFile: string, ignored: () => readonly string[] = () => []): FSWatcher {
   mkdirSync(path.dirname(signalFile), { recursive: true });
   if (!existsSync(signalFile)) writeFileSync(signalFile, "");
   const watcher = watch(contentDir, { recursive: true }, (event, name) => {
     if (!name || !isArticleFileName(path.basename(name))) return;
-    const what = event === "change" ? "changed" : existsSync(path.join(contentDir, name)) ? "added" : "deleted";
+    if (name.split(path.sep).some((segment) => segment.startsWith(".") || segment === "node_modules")) return;
+    const full = path.join(contentDir, name);
+    if (ignored().some((dir) => full.startsWith(dir + path.sep))) return;
+    const what = event === "change" ? "changed" : existsSync(full) ? "added" : "deleted";
     writeFileSync(signalFile, `${new Date().toISOString()} ${what} ${JSON.stringify(name)}\n`);
   });
   // A content folder removed as a whole ends the watch; the next build reports the missing folder.

@@ -120,7 +120,7 @@ export class DigestBuild {
     if (!this.lastCompleted) this.fingerprints.clear();
     const outputDir = path.resolve(run.outputDir);
     const watching = run.runMode !== "build";
-    if (watching && !this.contentWatch && existsSync(path.resolve(this.options.contentDir))) this.contentWatch = watchContentFolder(path.resolve(this.options.contentDir), this.contentSignal);
+    if (watching && !this.contentWatch && existsSync(path.resolve(this.options.contentDir))) this.contentWatch = watchContentFolder(path.resolve(this.options.contentDir), this.contentSignal, () => (this.run ? [this.run.outputDir] : []));
     // Before the indexer starts: a siteUrl whose path disagrees with the path prefix stops the build here.
     const options = { ...this.options, siteUrl: siteOriginFor(this.options.siteUrl, run.pathPrefix) };
     this.run = {

@@ -64,3 +64,32 @@ describe("editing, then deleting an article file while Eleventy watches (npm sta
     expect(existsSync(path.join(site.outputDir, "articles/2026-03-03-story-3/index.html"))).toBe(true);
   });
 });
+
+describe("an output folder inside the content folder, under Eleventy's watcher", () => {
+  it("does not wake a rebuild with its own files (robots.txt is an article file name)", async () => {
+    const site = makeFixtureFolders("watch-output-inside", { content: { "a.md": articleFile({ title: "Story A" }) } });
+    const outputDir = path.join(site.contentDir, "_site");
+    const lines: string[] = [];
+    const build = createDigestBuild({ siteUrl: "https://digest.example.org", contentDir: site.contentDir, layoutsDir: site.layoutsDir, search: false }, (m) => lines.push(m));
+    const saved = console.log;
+    console.log = () => undefined;
+    const elev = new Eleventy(site.inputDir, outputDir, { quietMode: true, configPath: false, runMode: "watch", config: (eleventyConfig) => attachDigestBuild(eleventyConfig, build) });
+    try {
+      await elev.init();
+      await elev.watch();
+      // Eleventy's watcher waits 150 ms for writes to settle, then rebuilds: give a loop time to show.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(lines.filter((line) => line.startsWith("[news-digest] wrote "))).toHaveLength(1);
+      // A real edit still rebuilds.
+      writeFileSync(path.join(site.contentDir, "a.md"), articleFile({ title: "Story A, edited" }));
+      await waitFor(() => readFileSync(path.join(outputDir, "index.html"), "utf8").includes("Story A, edited"), "the edit is built");
+      // …once: the rebuild's own robots.txt and feeds must not wake another, and another.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(lines.filter((line) => line.startsWith("[news-digest] wrote "))).toHaveLength(2);
+    } finally {
+      await elev.stopWatch();
+      build.close();
+      console.log = saved;
+    }
+  }, 60_000);
+});
