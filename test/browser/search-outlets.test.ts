@@ -4,8 +4,8 @@ import type { Browser, Page } from "playwright-core";
 import { buildFixture } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
 import { readFragments } from "../helpers/pagefind.js";
-import { serveStatic, type StaticServer } from "../helpers/static-server.js";
-import { launchChromium, collectErrors } from "../helpers/browser.js";
+import type { StaticServer } from "../helpers/static-server.js";
+import { browseSite } from "../helpers/browser.js";
 
 // Two outlets with one name: they are told apart by domain, which is the provider's key.
 const dailyA = { name: "Daily News", domain: "a.example.com", images: [] };
@@ -42,10 +42,7 @@ describe("outlets that share a name, in the search filters", () => {
     const build = await buildFixture({ name: "search-outlets", files, options: { search: true }, pathPrefix: PREFIX });
     if (build.error) throw build.error;
     bundleDir = path.join(build.outputDir, "pagefind");
-    server = await serveStatic(build.outputDir, PREFIX);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    errors = collectErrors(page);
+    ({ server, browser, page, errors } = await browseSite(build.outputDir, PREFIX));
   });
 
   afterAll(async () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buildFixture } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
-import { serveStatic, type StaticServer } from "../helpers/static-server.js";
-import { launchChromium, collectErrors } from "../helpers/browser.js";
+import type { StaticServer } from "../helpers/static-server.js";
+import { browseSite } from "../helpers/browser.js";
 
 const outlet = (name: string) => ({ name, domain: `${name.toLowerCase().replace(/\s+/g, "-")}.example.com` });
 // The provider filter's values (and `?provider=`) are the outlets' domains; the page labels them by name.
@@ -54,10 +54,7 @@ describe("search in a real browser, under a path prefix", () => {
     const build = await buildFixture({ name: "search", files, options: { search: true }, pathPrefix: "/news/" });
     if (build.error) throw build.error;
     expect(build.exists("/pagefind/pagefind.js")).toBe(true);
-    server = await serveStatic(build.outputDir, PREFIX);
-    browser = await launchChromium();
-    page = await browser.newPage();
-    errors = collectErrors(page);
+    ({ server, browser, page, errors } = await browseSite(build.outputDir, PREFIX));
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { serveStatic, type StaticServer } from "./static-server.js";
 
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
@@ -35,4 +36,12 @@ export function collectErrors(page: Page): string[] {
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   return errors;
+}
+
+/** A built site served under `prefix` and one Chromium page on it, with its console errors collected. */
+export async function browseSite(outputDir: string, prefix: string): Promise<{ server: StaticServer; browser: Browser; page: Page; errors: string[] }> {
+  const server = await serveStatic(outputDir, prefix);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  return { server, browser, page, errors: collectErrors(page) };
 }
