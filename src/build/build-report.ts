@@ -21,16 +21,20 @@ export class BuildReport {
   removed = 0;
   searchRecords: number | undefined;
 
-  /** Counts each file of `files` as it passes through to the writer. */
-  *count<F extends { path: string; contents: string }>(files: Iterable<F>): Generator<F> {
+  /** Counts each file of `files` by kind as it passes through to the writer (which counts the bytes: see `wrote`). */
+  *count<F extends { path: string }>(files: Iterable<F>): Generator<F> {
     for (const file of files) {
       if (SITEMAP.test(file.path)) this.sitemaps++;
       else if (ARCHIVE.test(file.path)) this.archives++;
       else if (FEED.test(file.path)) this.feeds++;
       else this.pages++;
-      this.bytes += Buffer.byteLength(file.contents);
       yield file;
     }
+  }
+
+  /** Adds what the writer reports it wrote. */
+  wrote(written: { bytes: number }): void {
+    this.bytes += written.bytes;
   }
 
   /** The build's one summary line. `unchangedLeft` says a rebuild skipped files whose contents had not changed. */

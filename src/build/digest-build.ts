@@ -165,7 +165,7 @@ export class DigestBuild {
       // Recorded before anything is written: a build that stops halfway still knows every file it may have left.
       writeManifest(run.outputDir, union(run.previous, run.planned));
       const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
-      writeOutputFiles(run.outputDir, run.report.count(sitePageFiles(plan, kit, unchanged)));
+      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(sitePageFiles(plan, kit, unchanged))));
     }
     this.timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
@@ -194,7 +194,7 @@ export class DigestBuild {
       if (run.writing) {
         const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
         run.progress.phase("writing feeds and sitemaps");
-        writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit))));
+        run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)))));
         this.timer.end("feeds");
         // The previous search bundle stays until the new one is published.
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];

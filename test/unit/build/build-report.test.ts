@@ -6,6 +6,7 @@ describe("BuildReport", () => {
     const report = new BuildReport();
     const files = ["/index.html", "/articles/a/index.html", "/feed.xml", "/topics/x/feed.json", "/feeds.opml", "/archive/1/feed.xml", "/topics/x/archive/2/atom.xml", "/sitemap.xml", "/robots.txt"].map((path) => ({ path, contents: "x".repeat(100) }));
     expect([...report.count(files)]).toEqual(files);
+    report.wrote({ bytes: 900 });
     report.removed = 3;
     report.searchRecords = 1234;
     expect(report.summary({ unchangedLeft: false, searchPending: false }).replace(/\d+ ms/, "N ms")).toBe(
