@@ -1,6 +1,6 @@
 import { NewsDigestError } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
-import { readArticleFolder, readArticleFolderWith, type ArticleCache, type FolderReadOptions, type FolderReadResult } from "./article/read-folder.js";
+import { readArticleFolder, readArticleFolderWith, type ArticleCache, type FolderReadOptions, type FolderReadResult, type ReadProgress } from "./article/read-folder.js";
 import { validateInParallel } from "./article/read-parallel.js";
 import { createDigest, type Digest, type GroupedArticles } from "./digest.js";
 import { formatProblems, formatSummary } from "./summary.js";
@@ -18,6 +18,8 @@ export interface LoadDigestOptions {
   timer?: PhaseTimer;
   /** Called with the published articles and terms before story clusters are built (see createDigest). */
   onGrouped?: (grouped: GroupedArticles) => void;
+  /** Reading progress, every thousand files. */
+  onProgress?: ReadProgress;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function loadDigestInParallel(options: NewsDigestOptions, run: Load
 }
 
 function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): FolderReadOptions {
-  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.skip ? { skip: run.skip } : {}) };
+  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.skip ? { skip: run.skip } : {}), ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
 }
 
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {

@@ -1,6 +1,7 @@
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import { problem, type Problem } from "../errors.js";
+import { MANIFEST_FILE } from "../build/manifest.js";
 
 /** File names read as articles. README files are documentation, not articles. */
 export function isArticleFileName(name: string): boolean {
@@ -24,8 +25,9 @@ function specialKind(entry: Dirent | Stats): string | undefined {
  *   system file is never opened, so no line of it can reach the log or the site);
  * - named pipes, sockets and devices are skipped unopened (opening a FIFO blocks the build);
  * - a folder that cannot be listed is an error naming it (lenient mode skips it);
- * - `node_modules`, dot-folders and the folders in `skip` (the output folder, when it lies inside
- *   the content folder) are not walked, each with a warning naming it.
+ * - `node_modules`, dot-folders, the folders in `skip` (the output folder, when it lies inside
+ *   the content folder) and any folder holding a digest output manifest (an output folder that
+ *   `news-digest check` is not told about) are not walked, each with a warning naming it.
  * Symlinked folders are not followed either, so no link can make the walk loop.
  */
 export function listArticleFiles(root: string, displayPath: (full: string) => string, skip: readonly string[] = []): { files: string[]; problems: Problem[] } {
@@ -48,7 +50,7 @@ export function listArticleFiles(root: string, displayPath: (full: string) => st
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name === "node_modules" || entry.name.startsWith(".")) warn(full, "a folder that is never read for articles", `${entry.name === "node_modules" ? "node_modules holds packages" : "dot-folders hold tools' files"}; it was skipped`);
-        else if (skipped.has(full)) warn(full, "the output folder, inside the content folder", "the site's own output is never read as articles; it was skipped");
+        else if (skipped.has(full) || existsSync(path.join(full, MANIFEST_FILE))) warn(full, "the output folder, inside the content folder", "the site's own output is never read as articles; it was skipped");
         else walk(full);
         continue;
       }

@@ -58,9 +58,14 @@ export interface ReadJob {
 export type FileResult = { draft?: ArticleDraft; problems: Problem[] };
 
 /** Validates files in order; the parallel reader hands the same jobs to worker threads. */
-export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string) => Promise<FileResult[]> | FileResult[];
+export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress) => Promise<FileResult[]> | FileResult[];
 
-export const validateJobs = (jobs: readonly ReadJob[], timeZone: string): FileResult[] => jobs.map((job) => {
+/** Called every {@link PROGRESS_EVERY} files with how many of how many are done. */
+export type ReadProgress = (done: number, total: number) => void;
+export const PROGRESS_EVERY = 1000;
+
+export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress): FileResult[] => jobs.map((job, index) => {
+  if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, jobs.length);
   let bytes: Buffer;
   try {
     bytes = readFileSync(job.full);
@@ -148,19 +153,21 @@ export interface FolderReadOptions {
   maxFileSize?: number;
   timeZone: string;
   cache?: ArticleCache;
+  /** Progress while files are read and validated (a long build's "reading N of M" line). */
+  onProgress?: ReadProgress;
 }
 
 /** Reads every article file under `contentDir` (recursively; dot-files and README files skipped), in this thread. */
 export function readArticleFolder(contentDir: string, options: FolderReadOptions): FolderReadResult {
   const plan = planRead(contentDir, options);
   if (!("jobs" in plan)) return plan;
-  return completeRead(plan, validateJobs(plan.jobs, options.timeZone), options);
+  return completeRead(plan, validateJobs(plan.jobs, options.timeZone, options.onProgress), options);
 }
 
 /** The same, validating the files the cache cannot answer through `validateMany` (worker threads: see read-parallel.ts). */
 export async function readArticleFolderWith(contentDir: string, options: FolderReadOptions, validateMany: ValidateMany): Promise<FolderReadResult> {
   const plan = planRead(contentDir, options);
   if (!("jobs" in plan)) return plan;
-  const results = plan.jobs.length > 0 ? await validateMany(plan.jobs, options.timeZone) : [];
+  const results = plan.jobs.length > 0 ? await validateMany(plan.jobs, options.timeZone, options.onProgress) : [];
   return completeRead(plan, results, options);
 }

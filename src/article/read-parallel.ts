@@ -22,16 +22,18 @@ function validateInWorker(jobs: readonly ReadJob[], timeZone: string): Promise<F
  * thread.
  */
 export function validateInParallel(threads = os.availableParallelism(), minFilesPerThread = MIN_FILES_PER_WORKER): ValidateMany {
-  return async (jobs, timeZone) => {
+  return async (jobs, timeZone, onProgress) => {
     const shares = Math.max(1, Math.min(threads, Math.floor(jobs.length / minFilesPerThread)));
-    if (shares === 1) return validateJobs(jobs, timeZone);
+    if (shares === 1) return validateJobs(jobs, timeZone, onProgress);
     const size = Math.ceil(jobs.length / shares);
     const inWorkers = [];
     for (let start = size; start < jobs.length; start += size) inWorkers.push(validateInWorker(jobs.slice(start, start + size), timeZone));
     // Workers settle their promises only after this synchronous share is done; attach handlers first.
     const settled = Promise.all(inWorkers);
     settled.catch(() => undefined);
-    const own = validateJobs(jobs.slice(0, size), timeZone);
+    // This thread cannot hear from the workers until its own share is done; they take equal shares
+    // at the same pace, so its progress times the number of shares is the folder's, near enough.
+    const own = validateJobs(jobs.slice(0, size), timeZone, onProgress && ((done) => onProgress(Math.min(jobs.length, done * shares), jobs.length)));
     return [...own, ...(await settled).flat()];
   };
 }

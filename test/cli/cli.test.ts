@@ -59,6 +59,21 @@ describe("news-digest check", () => {
     `);
   });
 
+  it("skips a built output folder inside the content folder (it holds the digest's manifest), with a warning", () => {
+    const root = validSite();
+    // A site built into content/_site: its robots.txt has an article file's extension.
+    writeFiles(path.join(root, "content", "_site"), { ".news-digest-manifest.json": '{"version":2,"files":["/robots.txt"],"addresses":{}}\n', "robots.txt": "User-agent: *\n", "notes.md": "not front matter\n" });
+    const result = run(root, ["check"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("content/_site");
+    expect(result.stdout).toContain("the output folder, inside the content folder");
+    expect(result.stdout).toContain("5 read, 4 published");
+    // The same folder without the manifest is content like any other: its files are read and fail.
+    const plain = validSite();
+    writeFiles(path.join(plain, "content", "_site"), { "notes.md": "not front matter\n" });
+    expect(run(plain, ["check"]).status).toBe(1);
+  });
+
   it("fails a folder with a bad file: exit 1, the report names the file and field", () => {
     const result = run(invalidSite(), ["check", "content"]);
     expect(result.status).toBe(1);

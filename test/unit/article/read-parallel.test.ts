@@ -20,4 +20,17 @@ describe("reading a folder across worker threads", () => {
     expect(parallel.drafts).toHaveLength(26);
     expect(parallel.problems.filter((p) => p.severity === "error").map((p) => p.file.slice(-6))).toEqual(["a03.md", "a10.md", "a17.md", "a24.md"]);
   });
+
+  it("reports reading progress every thousand files, in one thread and across threads", async () => {
+    const dir = makeTempDir("progress");
+    const text = articleFile({ title: "Story" });
+    for (let i = 0; i < 2500; i++) writeFileSync(path.join(dir, `a${String(i).padStart(4, "0")}.md`), text.replace("https://outlet.example.com/news/story", `https://outlet.example.com/s/${i}`));
+    const serial: string[] = [];
+    readArticleFolder(dir, { timeZone: "UTC", onProgress: (done, total) => serial.push(`${done}/${total}`) });
+    expect(serial).toEqual(["1000/2500", "2000/2500"]);
+    // Two threads of 1,250 files: this thread's progress, scaled to the whole folder.
+    const parallel: string[] = [];
+    await readArticleFolderWith(dir, { timeZone: "UTC", onProgress: (done, total) => parallel.push(`${done}/${total}`) }, validateInParallel(2, 1000));
+    expect(parallel).toEqual(["2000/2500"]);
+  });
 });
