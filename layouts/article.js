@@ -75,6 +75,9 @@ ${kit.jsonLd(structured)}`;
       pageUrl: data.pageUrl,
       body,
       ogType: "article",
+      // The outlet's and the first few topics' feeds: enough to subscribe from a shared link, without
+      // a long head on every one of thousands of pages.
+      alternates: [kit.feeds(provider), ...topics.slice(0, 3).map((topic) => kit.feeds(topic))],
       ...(image ? { image: { url: image.url, width: image.width, height: image.height, alt: item.title } } : {}),
     },
     kit,

@@ -14,22 +14,28 @@ export default function base(data, kit) {
   const canonical = site.siteUrl && !data.noindex ? kit.absoluteUrl(data.pageUrl) : undefined;
   const description = data.description || site.description;
   const image = data.image;
+  // Every page announces the site's feeds, so a reader given any link (a shared article included)
+  // finds them; a term page puts its own first, and an article page adds its outlet's and topics'.
+  const siteFeeds = kit.feeds();
+  const ownFeeds = data.feeds && data.feeds.rss !== siteFeeds.rss ? [data.feeds, siteFeeds] : [siteFeeds];
   return html`<!doctype html>
 <html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
+<link rel="icon" href="${url(kit.iconPath)}" type="image/svg+xml">
 <title>${data.title}</title>
 <meta name="description" content="${description}">
 ${data.noindex ? html`<meta name="robots" content="noindex">` : ""}
 ${canonical ? html`<link rel="canonical" href="${canonical}">` : ""}
 <link rel="stylesheet" href="${url("/assets/news-digest.css")}">
-${data.feeds
-    ? html`<link rel="alternate" type="application/rss+xml" title="${data.feeds.title} (RSS)" href="${url(data.feeds.rss)}">
-<link rel="alternate" type="application/atom+xml" title="${data.feeds.title} (Atom)" href="${url(data.feeds.atom)}">
-<link rel="alternate" type="application/feed+json" title="${data.feeds.title} (JSON Feed)" href="${url(data.feeds.json)}">`
-    : ""}
+${ownFeeds.map(
+    (feeds) => html`<link rel="alternate" type="application/rss+xml" title="${feeds.title} (RSS)" href="${url(feeds.rss)}">
+<link rel="alternate" type="application/atom+xml" title="${feeds.title} (Atom)" href="${url(feeds.atom)}">
+<link rel="alternate" type="application/feed+json" title="${feeds.title} (JSON Feed)" href="${url(feeds.json)}">
+`,
+  )}${(data.alternates ?? []).map((feeds) => html`<link rel="alternate" type="application/rss+xml" title="${feeds.title} (RSS)" href="${url(feeds.rss)}">
+`)}
 <meta property="og:site_name" content="${site.title}">
 <meta property="og:title" content="${data.title}">
 <meta property="og:description" content="${description}">

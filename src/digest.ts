@@ -2,7 +2,7 @@ import type { Problem } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
 import type { Article } from "./article/types.js";
 import type { ArticleDraft } from "./article/validate.js";
-import { assignUniqueSlugs, slugify } from "./article/slug.js";
+import { articleSlug, assignSlugs } from "./article/slug.js";
 import { canonicalUrlKey } from "./clusters/canonical-url.js";
 import { buildClusters, type ClusterIndex } from "./clusters/build-clusters.js";
 import { groupByProvider, groupByTopic } from "./taxonomy/group.js";
@@ -82,10 +82,6 @@ function dropDuplicates(drafts: readonly ArticleDraft[], shown: (draft: ArticleD
   return { kept: [...winners.values()], problems };
 }
 
-function articleSlugBase(draft: ArticleDraft): string {
-  return `${draft.publishedAt.slice(0, 10)}-${slugify(draft.title)}`;
-}
-
 /** The published articles and their terms, complete before story clusters are built. */
 export type GroupedArticles = Pick<Digest, "articles" | "providers" | "topics">;
 
@@ -112,11 +108,15 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
     } else publishable.push(draft);
   }
 
-  const keyOf = new Map(publishable.map((d) => [d.sourceFile, d] as const));
-  const { slugs } = assignUniqueSlugs(keyOf.keys(), (file) => articleSlugBase(keyOf.get(file) as ArticleDraft));
-  const articles: Article[] = publishable
-    .map((draft) => {
-      const slug = slugs.get(draft.sourceFile) as string;
+  // Keyed by canonical URL, which dropDuplicates left unique: a slug never depends on file names.
+  const byKey = new Map(publishable.map((d) => [canonicalUrlKey(d.url), d] as const));
+  const { slugs } = assignSlugs(byKey.keys(), (key) => {
+    const draft = byKey.get(key) as ArticleDraft;
+    return articleSlug(draft.publishedAt, draft.title, key);
+  });
+  const articles: Article[] = [...byKey]
+    .map(([key, draft]) => {
+      const slug = slugs.get(key) as string;
       return { ...draft, published: true, slug, pageUrl: `${ARTICLE_BASE_URL}${slug}/` };
     })
     .sort(byNewest);

@@ -10,7 +10,7 @@ export { validateArticle, type ArticleDraft } from "./article/validate.js";
 export { readArticleFolder, ArticleCache, isArticleFileName, type FolderReadResult } from "./article/read-folder.js";
 export { toHttpUrl, parseArticleDate, normaliseDomain } from "./article/normalise.js";
 export { cleanText, cleanLine } from "./article/text.js";
-export { slugify, assignUniqueSlugs, shortHash } from "./article/slug.js";
+export { slugify, assignSlugs, articleSlug, topicSlug, shortHash } from "./article/slug.js";
 export type { Term, TermKind } from "./taxonomy/term.js";
 export { topicKey } from "./taxonomy/term.js";
 export { groupByProvider, groupByTopic, TERM_BASE_URL } from "./taxonomy/group.js";

@@ -55,6 +55,8 @@ const siteUrl: Check<string> = (v) => {
   return pass(url.pathname === "/" ? url.origin : `${url.origin}${url.pathname.replace(/\/*$/, "/")}`);
 };
 
+const optionalHttpUrl: Check<string> = (v) => (v === "" || (typeof v === "string" && isHttpUrl(v)) ? pass(v as string) : fail("an absolute http(s) URL or an empty string", "for example https://pubsubhubbub.appspot.com/"));
+
 const language: Check<string> = (v) =>
   typeof v === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v) ? pass(v) : fail('a BCP 47 language tag such as "en" or "pt-BR"');
 const timeZone: Check<string> = (v) => (typeof v === "string" && IANAZone.isValidZone(v) ? pass(v) : fail('an IANA time zone such as "UTC" or "Europe/Berlin"'));
@@ -80,6 +82,12 @@ export const OPTION_SCHEMA = {
   pageSize: option({ default: 20, check: wholeNumber(1, 100_000), doc: "articles per home, provider and topic page", example: 50 }),
   mode: option({ default: "strict", check: oneOf("strict", "lenient"), doc: '`"strict"` fails the build on any invalid file; `"lenient"` skips and lists them (see Article files)', example: "lenient" }),
   feedSize: option({ default: 50, check: wholeNumber(1, 100_000), doc: "items per head feed; older items go to archive pages", example: 100 }),
+  websubHub: option({
+    default: "",
+    check: optionalHttpUrl,
+    doc: 'WebSub hub announced in every head feed (`rel="hub"` in RSS and Atom, `hubs` in JSON Feed); ping it after a deploy so readers update at once',
+    example: "https://pubsubhubbub.appspot.com/",
+  }),
   futureArticles: option({
     default: "build",
     check: oneOf("build", "hold"),

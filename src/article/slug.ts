@@ -14,6 +14,11 @@ export function shortHash(value: string, length = 8): string {
  * `x-<hash>` fallback, since a percent-encoded path is neither readable nor portable.
  */
 export function slugify(value: string): string {
+  return asciiSlug(value) || `x-${shortHash(value.normalize("NFC"))}`;
+}
+
+/** The ASCII slug alone, "" when nothing Latin is left. */
+function asciiSlug(value: string): string {
   const ascii = value
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -25,48 +30,76 @@ export function slugify(value: string): string {
     .replace(/#/g, " sharp ")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  const trimmed = ascii.length > MAX_SLUG_LENGTH ? ascii.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "") : ascii;
-  return trimmed === "" ? `x-${shortHash(value.normalize("NFC"))}` : trimmed;
+  return ascii.length > MAX_SLUG_LENGTH ? ascii.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "") : ascii;
+}
+
+/**
+ * An article's path segment, from its own data only: the UTC day, the headline as the readable
+ * part, and a hash of its canonical URL (its identity, which dedupe keeps unique in a site). No
+ * other file, no file name and no read order takes part, so adding or renaming files never moves
+ * an article. Editing the headline or the date changes the segment; the build then writes a
+ * redirect from the previous address (see redirects.ts).
+ */
+export function articleSlug(publishedAt: string, title: string, canonicalKey: string): string {
+  const readable = slugify(title).slice(0, ARTICLE_TITLE_LENGTH).replace(/-+$/, "");
+  return `${publishedAt.slice(0, 10)}-${readable}-${shortHash(canonicalKey, ARTICLE_HASH_LENGTH)}`;
+}
+
+// 10 hex digits (40 bits) make two articles of one day with one headline sharing a hash
+// vanishingly unlikely even for wire copies of one story; the headline part stays readable.
+const ARTICLE_HASH_LENGTH = 10;
+const ARTICLE_TITLE_LENGTH = 60;
+
+const LOSSLESS_TOPIC_KEY = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/**
+ * A topic's path segment, from its own key only. A key that slugs without loss (ASCII letters and
+ * digits separated by single spaces, which become hyphens) keeps the plain slug; any other key
+ * ("U.S.", "C++", "São Paulo") lost characters on the way, so its slug gets a suffix hashed from
+ * the key itself. Two distinct keys thus never claim one slug, and a newcomer never takes an
+ * existing topic's address. (A key of no Latin letters already slugs to a hash of itself.)
+ */
+export function topicSlug(key: string): string {
+  const ascii = asciiSlug(key);
+  if (ascii === "") return `x-${shortHash(key)}`;
+  if (LOSSLESS_TOPIC_KEY.test(key) && key.length <= MAX_SLUG_LENGTH) return ascii;
+  return `${ascii}-${shortHash(key, 6)}`;
 }
 
 export interface SlugAssignment {
   /** Slug per key, unique among the keys given. */
   slugs: Map<string, string>;
-  /** Groups of keys whose natural slug was the same, and the slugs they were given. */
+  /** Keys whose natural slug (before any suffix) was the same, and the slugs they were given. */
   collisions: { slug: string; keys: string[]; assigned: string[] }[];
 }
 
 /**
- * Gives every key a unique slug deterministically: keys are processed in sorted order, the first
- * keeps the natural slug and each later one with the same slug gets `-<hash of key>` appended, so
- * a key's slug does not depend on the order files were read in.
+ * Gives every key the slug `slugOf` derives from the key alone, and reports keys that share a
+ * natural slug (they are told apart by their own suffixes). Should two keys still end with one
+ * slug (a hash collision, or a plain slug that spells another key's suffixed one), the key that
+ * sorts first keeps it and the other gets a longer hash of itself: decided by the keys, never by
+ * the order files were read in.
  */
-export function assignUniqueSlugs(keys: Iterable<string>, naturalSlug: (key: string) => string): SlugAssignment {
-  const byNatural = new Map<string, string[]>();
-  for (const key of [...new Set(keys)].sort()) {
-    const slug = naturalSlug(key);
-    const group = byNatural.get(slug);
-    if (group) group.push(key);
-    else byNatural.set(slug, [key]);
-  }
+export function assignSlugs(keys: Iterable<string>, slugOf: (key: string) => string, naturalSlug: (key: string) => string = slugOf): SlugAssignment {
+  const sorted = [...new Set(keys)].sort();
   const slugs = new Map<string, string>();
-  const taken = new Set(byNatural.keys());
+  const owner = new Map<string, string>();
+  for (const key of sorted) {
+    let slug = slugOf(key);
+    for (let length = 12; owner.has(slug); length += 4) slug = `${slugOf(key)}-${shortHash(key, length)}`;
+    owner.set(slug, key);
+    slugs.set(key, slug);
+  }
+  const byNatural = new Map<string, string[]>();
+  for (const key of sorted) {
+    const natural = naturalSlug(key);
+    const group = byNatural.get(natural);
+    if (group) group.push(key);
+    else byNatural.set(natural, [key]);
+  }
   const collisions: SlugAssignment["collisions"] = [];
   for (const [slug, group] of byNatural) {
-    const [first, ...rest] = group;
-    if (first === undefined) continue;
-    slugs.set(first, slug);
-    if (rest.length === 0) continue;
-    const assigned = [slug];
-    for (const key of rest) {
-      let length = 6;
-      let candidate = `${slug}-${shortHash(key, length)}`;
-      while (taken.has(candidate)) candidate = `${slug}-${shortHash(key, ++length)}`;
-      taken.add(candidate);
-      slugs.set(key, candidate);
-      assigned.push(candidate);
-    }
-    collisions.push({ slug, keys: group, assigned });
+    if (group.length > 1) collisions.push({ slug, keys: group, assigned: group.map((key) => slugs.get(key) as string) });
   }
   return { slugs, collisions };
 }

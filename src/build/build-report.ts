@@ -1,7 +1,7 @@
 import { MESSAGE_PREFIX } from "../errors.js";
 
 const ARCHIVE = /\/archive\/\d+\//;
-const FEED = /\.(xml|json)$|\.opml$/;
+const FEED = /\.(xml|json|atom|opml)$/;
 const SITEMAP = /^\/(sitemap(-\d+)?\.xml|robots\.txt)$/;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

@@ -11,7 +11,7 @@ import { loadLayouts } from "../site/load-layouts.js";
 import { planSite } from "../site/pages.js";
 import { siteOriginFor } from "../site/site-url.js";
 import { FileFingerprints } from "../site/page-cache.js";
-import { sitePageFiles } from "../site/site-pages.js";
+import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../feeds/index.js";
@@ -21,6 +21,7 @@ import type { BuildState } from "./build-state.js";
 import { contentSignalFile, watchContentFolder } from "./content-watch.js";
 import { BuildProgress, BuildReport } from "./build-report.js";
 import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
+import { planRedirects, redirectPageFiles } from "../site/redirects.js";
 import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
 import { plannedOutputFiles } from "./output-plan.js";
 import { isSearchBundleFile, publishSearchBundle, stagingDirOf } from "./search-bundle.js";
@@ -51,7 +52,11 @@ interface RunState {
   rebuilding: boolean;
   /** What the output folder's manifest listed when this build began. */
   previous: ReadonlySet<string>;
+  /** The article addresses it recorded (redirects come from these). */
+  previousAddresses: ReadonlyMap<string, string>;
   planned: Set<string>;
+  /** The article addresses this build answers at, for the manifest. */
+  addresses: ReadonlyMap<string, string>;
   search: PendingSearchIndex | undefined;
   report: BuildReport;
   progress: BuildProgress;
@@ -129,8 +134,12 @@ export class DigestBuild {
       writing: run.writesFiles,
       watching,
       rebuilding: watching && this.lastCompleted,
-      previous: run.writesFiles ? readManifest(outputDir) : new Set(),
+      ...(() => {
+        const manifest = run.writesFiles ? readManifest(outputDir) : undefined;
+        return { previous: manifest?.files ?? new Set<string>(), previousAddresses: manifest?.addresses ?? new Map<string, string>() };
+      })(),
       planned: new Set(),
+      addresses: new Map(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
       report: new BuildReport(),
@@ -155,17 +164,28 @@ export class DigestBuild {
       run.search.write(stagingDirOf(run.outputDir));
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
-    const digest = await loadDigestInParallel(run.options, { ...(run.watching ? { cache: this.cache } : {}), skip: [run.outputDir], log: this.log, timer: this.timer, onGrouped });
+    const digest = await loadDigestInParallel(run.options, {
+      ...(run.watching ? { cache: this.cache } : {}),
+      skip: [run.outputDir],
+      log: this.log,
+      timer: this.timer,
+      onGrouped,
+      onProgress: (done, total) => run.progress.phase(`reading article files: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`),
+    });
     const plan = planSite(digest, run.options.pageSize, feedLinks, run.options.siteTitle);
     this.timer.end("group+cluster");
     run.progress.phase(`writing the pages of ${digest.articles.length.toLocaleString("en")} articles`);
     run.planned = plannedOutputFiles(plan, digest, run.options);
+    const { redirects, addresses } = planRedirects(run.previousAddresses, digest.articles, new Set(plan.urls));
+    for (const redirect of redirects) run.planned.add(sitePathOf(redirect.from));
+    run.addresses = addresses;
     if (run.writing) {
       mkdirSync(run.outputDir, { recursive: true });
-      // Recorded before anything is written: a build that stops halfway still knows every file it may have left.
-      writeManifest(run.outputDir, union(run.previous, run.planned));
+      // Recorded before anything is written: a build that stops halfway still knows every file it may
+      // have left, and every address it used to answer at.
+      writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
-      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(sitePageFiles(plan, kit, unchanged))));
+      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, unchanged), redirectPageFiles(redirects, kit)))));
     }
     this.timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
@@ -200,7 +220,7 @@ export class DigestBuild {
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
         const current = union(run.planned, keptBundle);
         run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
-        writeManifest(run.outputDir, current);
+        writeManifest(run.outputDir, current, run.addresses);
       }
     } catch (error) {
       await this.abandon();
@@ -245,7 +265,7 @@ export class DigestBuild {
       const { pages } = await search.finish();
       const bundle = publishSearchBundle(run.outputDir);
       run.report.removed += removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
-      writeManifest(run.outputDir, union(run.planned, bundle));
+      writeManifest(run.outputDir, union(run.planned, bundle), run.addresses);
       return pages;
     } finally {
       await search.abandon();
@@ -272,7 +292,7 @@ export class DigestBuild {
 }
 
 function feedSiteOf(o: NewsDigestOptions, pathPrefix: string): FeedSite {
-  return { siteUrl: o.siteUrl, pathPrefix, title: o.siteTitle, description: o.siteDescription, language: o.language, feedSize: o.feedSize };
+  return { siteUrl: o.siteUrl, pathPrefix, title: o.siteTitle, description: o.siteDescription, language: o.language, feedSize: o.feedSize, websubHub: o.websubHub };
 }
 
 /**

@@ -8,27 +8,44 @@ import { resolveInside } from "../site/write-files.js";
  * folder it sits in (a deleted `_site` takes its manifest with it, a restored one brings it back).
  */
 export const MANIFEST_FILE = ".news-digest-manifest.json";
-const MANIFEST_VERSION = 1;
+// Version 2 adds the address book (article page URL → canonical URL key) that redirects come from.
+const MANIFEST_VERSION = 2;
+
+export interface Manifest {
+  files: Set<string>;
+  /** Every article address the build answered at, live pages and redirects: page URL → article key. */
+  addresses: Map<string, string>;
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : []);
 
 /** What an earlier build wrote into `outputDir`; empty when there is no readable manifest (first build, or a folder the digest never wrote). */
-export function readManifest(outputDir: string): Set<string> {
+export function readManifest(outputDir: string): Manifest {
+  const empty = (): Manifest => ({ files: new Set(), addresses: new Map() });
   const file = path.join(outputDir, MANIFEST_FILE);
-  if (!existsSync(file)) return new Set();
+  if (!existsSync(file)) return empty();
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-    if (typeof parsed !== "object" || parsed === null || (parsed as { version?: unknown }).version !== MANIFEST_VERSION) return new Set();
-    const files = (parsed as { files?: unknown }).files;
-    return new Set(Array.isArray(files) ? files.filter((entry): entry is string => typeof entry === "string") : []);
+    if (typeof parsed !== "object" || parsed === null) return empty();
+    const { version, files, addresses } = parsed as { version?: unknown; files?: unknown; addresses?: unknown };
+    // A version 1 manifest still names the files to clean up; it only has no addresses yet.
+    if (version !== 1 && version !== MANIFEST_VERSION) return empty();
+    const book = new Map<string, string>();
+    if (typeof addresses === "object" && addresses !== null && !Array.isArray(addresses)) {
+      for (const [url, key] of Object.entries(addresses)) if (typeof key === "string") book.set(url, key);
+    }
+    return { files: new Set(strings(files)), addresses: book };
   } catch {
     // A damaged manifest only means stale files are not found this once; it must not stop a build.
-    return new Set();
+    return empty();
   }
 }
 
-/** Records the files; sorted, so two builds of the same input write the same manifest. */
-export function writeManifest(outputDir: string, files: Iterable<string>): void {
+/** Records the files and addresses; sorted, so two builds of the same input write the same manifest. */
+export function writeManifest(outputDir: string, files: Iterable<string>, addresses: ReadonlyMap<string, string>): void {
   const sorted = [...new Set(files)].sort();
-  writeFileSync(path.join(outputDir, MANIFEST_FILE), `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted }, null, 0)}\n`);
+  const book = Object.fromEntries([...addresses].sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(path.join(outputDir, MANIFEST_FILE), `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted, addresses: book }, null, 0)}\n`);
 }
 
 /**

@@ -36,14 +36,14 @@ export function digestStats(digest: Digest): DigestStats {
   const c = digest.counts;
   const top = (terms: readonly Term[]): Term[] => terms.slice(0, TOP_TERMS);
   // A cluster is named after its newest published article (articles are newest first).
-  const titleOf = new Map<number, string>();
+  const titleOf = new Map<string, string>();
   for (const article of digest.articles) {
     const cluster = digest.clusters.clusterOf.get(article.pageUrl);
     if (cluster && !titleOf.has(cluster.id)) titleOf.set(cluster.id, article.title);
   }
   const bySize = new Map<number, number>();
   for (const cluster of digest.clusters.clusters) bySize.set(cluster.size, (bySize.get(cluster.size) ?? 0) + 1);
-  const largest = [...digest.clusters.clusters].sort((a, b) => b.size - a.size || b.outlets - a.outlets || a.id - b.id).slice(0, LARGEST_CLUSTERS);
+  const largest = [...digest.clusters.clusters].sort((a, b) => b.size - a.size || b.outlets - a.outlets || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, LARGEST_CLUSTERS);
   const newest = digest.articles[0];
   const oldest = digest.articles[digest.articles.length - 1];
   return {

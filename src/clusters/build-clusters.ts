@@ -1,6 +1,7 @@
 import { CoverageIndex } from "./coverage-index.js";
 import type { Article, Coverage } from "../article/types.js";
 import { canonicalUrlKey } from "./canonical-url.js";
+import { shortHash } from "../article/slug.js";
 
 /** One outlet's coverage of a story, as an article page lists it under "also covered by". */
 export interface CoverageLink {
@@ -17,7 +18,12 @@ export interface CoverageLink {
 }
 
 export interface StoryCluster {
-  id: number;
+  /**
+   * Stable story id: a hash of the canonical URL of the story's earliest coverage (by date, then
+   * URL). It does not depend on file names, other stories or the order of anything, so feeds can
+   * use it as an identity; it changes only if coverage older than the earliest known joins.
+   */
+  id: string;
   /** Every distinct piece of coverage (by canonical URL key) in the story, published articles and their related items alike. */
   size: number;
   /** Distinct outlets covering the story. */
@@ -116,7 +122,7 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
   const clusterOf = new Map<string, StoryCluster>();
   for (const group of members.values()) {
     const outletLinks = linksPerOutlet(group);
-    const cluster: StoryCluster = { id: clusters.length, size: group.length, outlets: outletLinks.length };
+    const cluster: StoryCluster = { id: storyId(group), size: group.length, outlets: outletLinks.length };
     clusters.push(cluster);
     for (const node of group) {
       const article = node.article;
@@ -126,6 +132,16 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
     }
   }
   return { clusters, alsoCoveredBy, clusterOf };
+}
+
+function storyId(group: readonly Node[]): string {
+  let earliest = group[0] as Node;
+  for (const node of group) {
+    const at = node.coverage.publishedAt;
+    const best = earliest.coverage.publishedAt;
+    if (at < best || (at === best && node.key < earliest.key)) earliest = node;
+  }
+  return `s${shortHash(earliest.key, 12)}`;
 }
 
 /** One entry per outlet in the story, newest first: its local article if there is one, else its newest copy. */

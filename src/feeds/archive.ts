@@ -6,31 +6,29 @@ export interface FeedPage<T> {
   items: T[];
   /** Archive number of the next older document, if any (RFC 5005 prev-archive, JSON Feed next_url). */
   older?: number;
-  /** Archive number of the next newer archive; undefined for the head and the newest archive (whose newer neighbour is the head). */
-  newer?: number;
 }
 
 /**
- * RFC 5005 archives. The head holds the newest `size` items; every older item is in exactly one
- * archive, so a subscriber walking prev-archive from the head sees each item once. Archives are cut
- * oldest-first into chunks of `size`, so archive N covers the same stretch of history in every
- * build: only the newest archive, while the head still overlaps its chunk, is partial, and it only
- * ever gains items until it is full and then never changes.
+ * RFC 5005 archives that never change once written. Archive N (1 = oldest) holds the oldest items
+ * N × size − size + 1 … N × size, counted from the oldest, and only complete chunks become archives:
+ * the head keeps the rest, between `size` and `2 × size − 1` items (fewer only while the whole feed
+ * is smaller than `size`). Adding newer items therefore never rewrites an archive; when the head
+ * reaches 2 × size its oldest `size` items become the next archive, which is complete from its first
+ * version. Removing or backdating an item shifts every newer item by one place: the archives from
+ * its position up are rewritten, the older ones stay byte for byte (see the README for why this
+ * pure rule is kept instead of remembering boundaries between builds).
  */
 export function planFeedPages<T>(newestFirst: readonly T[], size: number): FeedPage<T>[] {
   const total = newestFirst.length;
-  const head = newestFirst.slice(0, size);
-  const archived = total - head.length; // the oldest `archived` items are not in the head
+  const archiveCount = total >= 2 * size ? Math.floor(total / size) - 1 : 0;
+  const headSize = total - archiveCount * size;
   const archives: FeedPage<T>[] = [];
-  for (let n = 1; (n - 1) * size < archived; n++) {
+  for (let n = 1; n <= archiveCount; n++) {
     // oldest-first index i ↔ newest-first index total - 1 - i
-    const items = newestFirst.slice(total - Math.min(n * size, archived), total - (n - 1) * size);
-    archives.push({ archive: n, items });
+    archives.push({ archive: n, items: newestFirst.slice(total - n * size, total - (n - 1) * size) });
   }
-  const newest = archives.length;
-  for (const page of archives) {
-    if (page.archive > 1) page.older = page.archive - 1;
-    if (page.archive < newest) page.newer = page.archive + 1;
-  }
-  return [{ archive: 0, items: head, ...(newest > 0 ? { older: newest } : {}) }, ...archives];
+  // Only links to older documents: a next-archive link would change the newest archive the day a
+  // newer one is cut, and RFC 5005 makes it optional (rel="current" leads back to the head).
+  for (const page of archives) if (page.archive > 1) page.older = page.archive - 1;
+  return [{ archive: 0, items: newestFirst.slice(0, headSize), ...(archiveCount > 0 ? { older: archiveCount } : {}) }, ...archives];
 }

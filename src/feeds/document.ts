@@ -13,13 +13,18 @@ export interface FeedDocument {
   currentUrl: string;
   /** Newest first. */
   items: FeedItem[];
-  /** The newest item's date, or a fixed epoch for an empty feed: never the build time, so output is reproducible. */
+  /** The latest `updated` of its items, or a fixed epoch for an empty feed: never the build time, so output is reproducible. */
   updated: string;
   isArchive: boolean;
   /** RFC 5005 links, absolute. */
   prevArchiveUrl?: string;
-  nextArchiveUrl?: string;
   siteTitle: string;
+  /** The site's small square icon (Atom icon, JSON favicon). */
+  icon: string;
+  /** The feed's picture: the outlet's logo in an outlet's feeds, else the site icon (RSS image, Atom logo, JSON icon). */
+  logo: string;
+  /** WebSub hub, on head feeds only: archives never change, so there is nothing to push. */
+  hub?: string;
 }
 
 export const EMPTY_FEED_DATE = "1970-01-01T00:00:00.000Z";

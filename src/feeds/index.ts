@@ -6,9 +6,11 @@ import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
 import { absoluteUrl, createItemFactory, type FeedItem, type FeedSite } from "./items.js";
 import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
-import { renderOpml } from "./opml.js";
+import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
 import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
+import { planStories, type Story } from "./stories.js";
+import { SITE_ICON_PATH } from "./site-icon.js";
 import type { SerializedXml } from "./xml.js";
 
 export type { FeedSite, FeedItem } from "./items.js";
@@ -20,6 +22,8 @@ export { renderRss, rfc822 } from "./rss.js";
 export { renderAtom } from "./atom.js";
 export { renderJsonFeed, JSON_FEED_VERSION } from "./json-feed.js";
 export { renderOpml } from "./opml.js";
+export { planStories, type Story } from "./stories.js";
+export { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 export { el, serializeXml } from "./xml.js";
 
 /** One generated file, site-relative (without the path prefix). */
@@ -31,11 +35,19 @@ export interface FeedFile {
 
 export const OPML_PATH = "/feeds.opml";
 
+export { SITE_ICON_PATH };
+
 const MEDIA_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
 
 /** The feeds a person can subscribe to, for the /feeds/ page. */
-export function listFeeds(digest: FeedContent): { title: string; scope: FeedScope; links: FeedLinks }[] {
-  return allScopes(digest).map((scope) => ({ title: scope.kind === "site" ? "Everything" : `${scope.kind === "provider" ? "Outlet" : "Topic"}: ${scope.term.label}`, scope, links: feedLinks(scope) }));
+export function listFeeds(digest: Pick<FeedContent, "providers" | "topics">): { title: string; scope: FeedScope; links: FeedLinks }[] {
+  return allScopes(digest).map((scope) => ({ title: feedListTitle(scope), scope, links: feedLinks(scope) }));
+}
+
+function feedListTitle(scope: FeedScope): string {
+  if (scope.kind === "site") return "Everything";
+  if (scope.kind === "stories") return "Stories (each story once)";
+  return `${scope.kind === "provider" ? "Outlet" : "Topic"}: ${scope.term.label}`;
 }
 
 function requireSiteUrl(site: FeedSite): void {
@@ -48,18 +60,28 @@ function requireSiteUrl(site: FeedSite): void {
 
 const FEED_FORMATS = ["rss", "atom", "json"] as const;
 
+/** A scope's entries, newest first: articles, or stories for the stories feeds. */
+type ScopeEntry = { article: Article } | { story: Story };
+
 /** Every feed document of one format: head and archives of each scope, with the file each goes to. */
-function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number): Generator<{ scope: FeedScope; page: FeedPage<Article>; path: string }> {
+function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number, stories: () => readonly Story[]): Generator<{ scope: FeedScope; page: FeedPage<ScopeEntry>; path: string }> {
   for (const scope of allScopes(digest)) {
-    for (const page of planFeedPages(scopeArticles(digest, scope), feedSize)) {
+    const entries: ScopeEntry[] = scope.kind === "stories" ? stories().map((story) => ({ story })) : scopeArticles(digest, scope).map((article) => ({ article }));
+    for (const page of planFeedPages(entries, feedSize)) {
       yield { scope, page, path: page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive) };
     }
   }
 }
 
+function memoStories(digest: FeedContent): () => readonly Story[] {
+  let stories: Story[] | undefined;
+  return () => (stories ??= planStories(digest));
+}
+
 /** The site path of every file {@link renderAllFeeds} writes, without rendering any (for the output manifest). */
 export function* feedFilePaths(digest: FeedContent, feedSize: number): Generator<string> {
-  for (const format of FEED_FORMATS) for (const { path } of feedPages(digest, format, feedSize)) yield path;
+  const stories = memoStories(digest);
+  for (const format of FEED_FORMATS) for (const { path } of feedPages(digest, format, feedSize, stories)) yield path;
   yield OPML_PATH;
 }
 
@@ -73,7 +95,9 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  */
 export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
   requireSiteUrl(site);
-  const toItem = createItemFactory(digest, site);
+  const items = createItemFactory(digest, site);
+  const toItem = (entry: ScopeEntry): FeedItem => ("article" in entry ? items.article(entry.article) : items.story(entry.story));
+  const stories = memoStories(digest);
   const fingerprintOf = unchanged ? createFingerprinter() : undefined;
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
@@ -90,21 +114,26 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
       }
       return out as never;
     };
-    for (const { scope, page, path } of feedPages(digest, format, site.feedSize)) {
-      const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older, page.newer);
+    for (const { scope, page, path } of feedPages(digest, format, site.feedSize, stories)) {
+      const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older);
       if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
       yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
     }
   }
-  yield {
-    path: OPML_PATH,
-    contents: renderOpml(
-      site.title,
-      listFeeds(digest).map((feed) => ({ title: scopeTitle(feed.scope, site.title), xmlUrl: absoluteUrl(site, feed.links.rss), htmlUrl: absoluteUrl(site, scopePageUrl(feed.scope)) })),
-      digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE,
-    ),
-    mediaType: "text/x-opml",
-  };
+  yield { path: OPML_PATH, contents: renderOpml(site.title, opmlFolders(digest, site), digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE), mediaType: "text/x-opml" };
+}
+
+function opmlFolders(digest: FeedContent, site: FeedSite): OpmlFolder[] {
+  const folders: OpmlFolder[] = [
+    { title: site.title, feeds: [] },
+    { title: "Outlets", feeds: [] },
+    { title: "Topics", feeds: [] },
+  ];
+  const folderOf = { site: 0, stories: 0, provider: 1, topic: 2 } as const;
+  for (const scope of allScopes(digest)) {
+    (folders[folderOf[scope.kind]]?.feeds as OpmlFeed[]).push({ title: scopeTitle(scope, site.title), xmlUrl: absoluteUrl(site, feedLinks(scope).rss), htmlUrl: absoluteUrl(site, scopePageUrl(scope)) });
+  }
+  return folders;
 }
 
 /**
@@ -134,24 +163,43 @@ function createFingerprinter(): (format: FeedFormat, doc: FeedDocument) => strin
   };
 }
 
-function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, items: FeedItem[], site: FeedSite, older: number | undefined, newer: number | undefined): FeedDocument {
+function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, items: FeedItem[], site: FeedSite, older: number | undefined): FeedDocument {
   const head = feedLinks(scope)[format];
+  const icon = absoluteUrl(site, SITE_ICON_PATH);
   const self = archive === 0 ? head : archiveUrl(scope, format, archive);
   return {
     title: archive === 0 ? scopeTitle(scope, site.title) : `${scopeTitle(scope, site.title)} (archive ${archive})`,
-    description: scope.kind === "site" ? site.description : `Stories ${scope.kind === "provider" ? "from" : "about"} ${scope.term.label} on ${site.title}.`,
+    description: scopeDescription(scope, site),
     language: site.language,
     selfUrl: absoluteUrl(site, self),
     homeUrl: absoluteUrl(site, scopePageUrl(scope)),
     currentUrl: absoluteUrl(site, head),
     items,
-    updated: items[0]?.published ?? EMPTY_FEED_DATE,
+    // The latest change among the items: a stories feed is ordered by first publication, and an
+    // older story that just gained coverage changed after the newest one began.
+    updated: items.reduce<string | undefined>((latest, item) => (latest === undefined || item.updated > latest ? item.updated : latest), undefined) ?? EMPTY_FEED_DATE,
     isArchive: archive > 0,
     ...(older !== undefined ? { prevArchiveUrl: absoluteUrl(site, archiveUrl(scope, format, older)) } : {}),
-    // The newest archive's newer neighbour is the head itself, reached through rel="current".
-    ...(newer !== undefined ? { nextArchiveUrl: absoluteUrl(site, archiveUrl(scope, format, newer)) } : {}),
     siteTitle: site.title,
+    icon,
+    logo: (scope.kind === "provider" ? providerLogo(scope.term.articles) : undefined) ?? icon,
+    ...(archive === 0 && site.websubHub ? { hub: site.websubHub } : {}),
   };
+}
+
+function scopeDescription(scope: FeedScope, site: FeedSite): string {
+  if (scope.kind === "site") return site.description;
+  if (scope.kind === "stories") return `Each story on ${site.title} once, with the other outlets that covered it.`;
+  return `Stories ${scope.kind === "provider" ? "from" : "about"} ${scope.term.label} on ${site.title}.`;
+}
+
+/** The outlet's logo from its newest article that names one (files may disagree; the newest wins). */
+function providerLogo(articles: readonly Article[]): string | undefined {
+  for (const article of articles) {
+    const logo = article.provider.images[0];
+    if (logo) return logo.url;
+  }
+  return undefined;
 }
 
 export type { Article, JsonFeedItem, SerializedXml };

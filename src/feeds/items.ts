@@ -1,8 +1,11 @@
-import { html } from "../escape.js";
+import { html, type SafeHtml } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
+import type { CoverageLink, StoryCluster } from "../clusters/build-clusters.js";
 import { topicKey } from "../taxonomy/term.js";
-import { FEED_CATEGORIES } from "../site/limits.js";
+import { FEED_CATEGORIES, FEED_COVERAGE_OUTLETS } from "../site/limits.js";
+import { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 import type { FeedContent } from "./scope.js";
+import type { Story } from "./stories.js";
 
 /** Where the site is served, for absolute URLs in feeds. */
 export interface FeedSite {
@@ -14,36 +17,66 @@ export interface FeedSite {
   description: string;
   language: string;
   feedSize: number;
+  /** A WebSub hub to announce in head feeds, or "". */
+  websubHub: string;
+}
+
+/** The `_news_digest` JSON Feed extension, and what item content says about the story. */
+export interface StoryFacts {
+  id: string;
+  /** Distinct outlets covering the story. */
+  outlets: number;
+  quality?: number;
+  heat?: number;
 }
 
 /** One feed item, the same in RSS, Atom and JSON Feed. */
 export interface FeedItem {
-  /** The page URL on this site: the item's link and its stable id. */
+  /** Stable identity (a `tag:` URI from the canonical source URL, or the story id): never the page URL, which a headline edit moves. */
   id: string;
+  /** The page on this site. */
+  link: string;
   title: string;
   summary: string;
-  /** Excerpt plus a "Read at" link to the original, escaped by the core's html tag. */
+  /** Lead image, excerpt, a "Read at" link and the story's other outlets, escaped by the core's html tag. */
   contentHtml: string;
   /** RFC 3339 instant (UTC). */
   published: string;
+  /** When the item last changed (a story gains coverage); the publication date otherwise. */
+  updated: string;
   outlet: { name: string; url: string };
   originalUrl: string;
   /** The article's first {@link FEED_CATEGORIES} distinct topics: the item is in each topic's feeds, so all of them would make feeds grow with the square of its topics. */
   categories: { label: string; url: string }[];
   image?: Image;
+  story: StoryFacts;
 }
 
 export function absoluteUrl(site: FeedSite, sitePath: string): string {
   return `${site.siteUrl}${site.pathPrefix}${sitePath.replace(/^\/+/, "")}`;
 }
 
-/** Builds each article's item once per render, however many feeds it appears in. */
-export function createItemFactory(digest: FeedContent, site: FeedSite): (article: Article) => FeedItem {
+function leadImageHtml(image: Image | undefined): SafeHtml | string {
+  // Width and height let a reader reserve the box before the image arrives.
+  return image ? html`<p><img src="${image.url}" alt=""${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}></p>` : "";
+}
+
+function coverageHtml(heading: string, links: readonly CoverageLink[], count: number, site: FeedSite): SafeHtml | string {
+  if (links.length === 0) return "";
+  const unlisted = count - links.length;
+  return html`<p>${heading}</p><ul>${links.map(
+    (link) => html`<li><a href="${link.localUrl ? absoluteUrl(site, link.localUrl) : link.externalUrl}">${link.providerName}</a>: ${link.title}</li>`,
+  )}${unlisted > 0 ? html`<li>and ${unlisted} more ${unlisted === 1 ? "outlet" : "outlets"}</li>` : ""}</ul>`;
+}
+
+/**
+ * Builds each article's item once per render, however many feeds it appears in, and each story's
+ * item for the stories feeds.
+ */
+export function createItemFactory(digest: FeedContent, site: FeedSite): { article: (article: Article) => FeedItem; story: (story: Story) => FeedItem } {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
   const items = new Map<Article, FeedItem>();
-  return (article) => {
-    let item = items.get(article);
-    if (item) return item;
+  const categoriesOf = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
     for (const name of article.topics) {
@@ -55,19 +88,52 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): (article
         categories.push(topic);
       }
     }
+    return categories;
+  };
+  const factsOf = (article: Article, cluster: StoryCluster | undefined): StoryFacts => ({
+    id: cluster?.id ?? "",
+    outlets: cluster?.outlets ?? 1,
+    ...(article.quality !== undefined ? { quality: article.quality } : {}),
+    ...(article.heat !== undefined ? { heat: article.heat } : {}),
+  });
+  const baseItem = (article: Article): Omit<FeedItem, "id" | "contentHtml" | "published" | "updated" | "story"> => {
     const image = article.images[0];
-    item = {
-      id: absoluteUrl(site, article.pageUrl),
+    return {
+      link: absoluteUrl(site, article.pageUrl),
       title: article.title,
       summary: article.excerpt,
-      contentHtml: html`${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>`.value,
-      published: article.publishedAt,
       outlet: { name: article.provider.name, url: `https://${article.provider.domain}/` },
       originalUrl: article.url,
-      categories,
+      categories: categoriesOf(article),
       ...(image ? { image } : {}),
+    };
+  };
+  const articleItem = (article: Article): FeedItem => {
+    let item = items.get(article);
+    if (item) return item;
+    const others = digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS);
+    item = {
+      ...baseItem(article),
+      id: feedIdOfArticle(site.siteUrl, article.url),
+      contentHtml: html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by:", others.links, others.count, site)}`.value,
+      published: article.publishedAt,
+      updated: article.publishedAt,
+      story: factsOf(article, digest.clusters.clusterOf.get(article.pageUrl)),
     };
     items.set(article, item);
     return item;
   };
+  const storyItem = (story: Story): FeedItem => {
+    const lead = story.lead;
+    const others = digest.clusters.alsoCoveredBy.first(lead.pageUrl, FEED_COVERAGE_OUTLETS);
+    return {
+      ...baseItem(lead),
+      id: feedIdOfStory(site.siteUrl, story.cluster.id),
+      contentHtml: html`${leadImageHtml(lead.images[0])}${lead.excerpt ? html`<p>${lead.excerpt}</p>` : ""}<p><a href="${lead.url}">Read at ${lead.provider.name}</a></p>${coverageHtml(others.count === 1 ? "Also covered by one more outlet:" : `Also covered by ${others.count} more outlets:`, others.links, others.count, site)}`.value,
+      published: story.firstPublishedAt,
+      updated: story.lastPublishedAt,
+      story: factsOf(lead, story.cluster),
+    };
+  };
+  return { article: articleItem, story: storyItem };
 }

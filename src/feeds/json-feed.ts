@@ -11,24 +11,34 @@ export interface JsonFeedItem {
   summary?: string;
   content_html: string;
   date_published: string;
+  date_modified?: string;
   authors: { name: string; url: string }[];
   tags?: string[];
   image?: string;
+  /** JSON Feed extension (its keys start with `_`): the story the item belongs to. */
+  _news_digest: { story_id: string; outlets: number; quality?: number; heat?: number };
 }
 
 /** A JSON Feed 1.1 item (jsonfeed.org/version/1.1), built once per article and reused. */
 export function toJsonFeedItem(item: FeedItem): JsonFeedItem {
   return {
     id: item.id,
-    url: item.id,
+    url: item.link,
     external_url: item.originalUrl,
     title: item.title,
     ...(item.summary ? { summary: item.summary } : {}),
     content_html: item.contentHtml,
     date_published: item.published,
+    ...(item.updated !== item.published ? { date_modified: item.updated } : {}),
     authors: [{ name: item.outlet.name, url: item.outlet.url }],
     ...(item.categories.length ? { tags: item.categories.map((c) => c.label) } : {}),
     ...(item.image ? { image: item.image.url } : {}),
+    _news_digest: {
+      story_id: item.story.id,
+      outlets: item.story.outlets,
+      ...(item.story.quality !== undefined ? { quality: item.story.quality } : {}),
+      ...(item.story.heat !== undefined ? { heat: item.story.heat } : {}),
+    },
   };
 }
 
@@ -52,8 +62,11 @@ export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => Se
     home_page_url: doc.homeUrl,
     feed_url: doc.selfUrl,
     description: doc.description || undefined,
+    icon: doc.logo,
+    favicon: doc.icon,
     language: doc.language,
     authors: [{ name: doc.siteTitle }],
+    hubs: doc.hub ? [{ type: "WebSub", url: doc.hub }] : undefined,
     // JSON Feed pagination: next_url leads to the next older document, so a reader can backfill everything.
     next_url: doc.prevArchiveUrl,
     items: [],

@@ -8,8 +8,13 @@ export interface OpmlFeed {
   htmlUrl: string;
 }
 
-/** OPML 2.0 subscription list: one outline per feed, for importing into a reader. */
-export function renderOpml(title: string, feeds: readonly OpmlFeed[], dateCreated: string): string {
+export interface OpmlFolder {
+  title: string;
+  feeds: readonly OpmlFeed[];
+}
+
+/** OPML 2.0 subscription list: one folder per kind (site, outlets, topics), which readers import as folders. */
+export function renderOpml(title: string, folders: readonly OpmlFolder[], dateCreated: string): string {
   return serializeXml(
     el(
       "opml",
@@ -18,7 +23,15 @@ export function renderOpml(title: string, feeds: readonly OpmlFeed[], dateCreate
       el(
         "body",
         {},
-        feeds.map((feed) => el("outline", { type: "rss", text: feed.title, title: feed.title, xmlUrl: feed.xmlUrl, htmlUrl: feed.htmlUrl })),
+        folders
+          .filter((folder) => folder.feeds.length > 0)
+          .map((folder) =>
+            el(
+              "outline",
+              { text: folder.title, title: folder.title },
+              folder.feeds.map((feed) => el("outline", { type: "rss", text: feed.title, title: feed.title, xmlUrl: feed.xmlUrl, htmlUrl: feed.htmlUrl })),
+            ),
+          ),
       ),
     ),
   );

@@ -1,5 +1,5 @@
 import { escapeText } from "../escape.js";
-import { el, serializeFragment, serializeXml, type SerializedXml } from "./xml.js";
+import { el, rssPlainText, serializeFragment, serializeXml, type SerializedXml } from "./xml.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
 
@@ -16,29 +16,37 @@ export function rfc822(iso: string): string {
   return new Date(iso).toUTCString();
 }
 
+/** Media RSS: the full image and a thumbnail, which is what newsboat and most readers show. */
+export function mediaImage(item: FeedItem): SerializedXml[] {
+  if (!item.image) return [];
+  const size = { width: item.image.width, height: item.image.height };
+  return [serializeFragment(el("media:content", { url: item.image.url, medium: "image", ...size })), serializeFragment(el("media:thumbnail", { url: item.image.url, ...size }))];
+}
+
 /** One `<item>`, serialised once and reused in every feed the article is in. */
 export function renderRssItem(item: FeedItem): SerializedXml {
   return serializeFragment(
     el(
       "item",
       {},
-      el("title", {}, item.title),
-      el("link", {}, item.id),
-      el("guid", { isPermaLink: "true" }, item.id),
+      el("title", {}, rssPlainText(item.title)),
+      el("link", {}, item.link),
+      // The id is not the link: a headline edit moves the page, the id stays.
+      el("guid", { isPermaLink: "false" }, item.id),
       el("pubDate", {}, rfc822(item.published)),
       // RSS 2.0 defines description as entity-encoded HTML and readers render it so: the excerpt is
-      // text, so it is escaped for HTML here and escaped again for XML by the serialiser. Title,
-      // creator and category stay plain text (the spec and the W3C validator treat them as non-HTML).
+      // text, so it is escaped for HTML here and escaped again for XML by the serialiser.
       item.summary ? el("description", {}, escapeText(item.summary)) : undefined,
       el("content:encoded", {}, item.contentHtml),
-      el("dc:creator", {}, item.outlet.name),
-      item.categories.map((category) => el("category", { domain: category.url }, category.label)),
-      item.image ? el("media:content", { url: item.image.url, medium: "image", width: item.image.width, height: item.image.height }) : undefined,
+      el("dc:creator", {}, rssPlainText(item.outlet.name)),
+      item.categories.map((category) => el("category", { domain: category.url }, rssPlainText(category.label))),
+      mediaImage(item),
     ),
   );
 }
 
 export function renderRss(doc: FeedDocument, renderItem: (item: FeedItem) => SerializedXml = renderRssItem): string {
+  const title = rssPlainText(doc.title);
   return serializeXml(
     el(
       "rss",
@@ -46,17 +54,18 @@ export function renderRss(doc: FeedDocument, renderItem: (item: FeedItem) => Ser
       el(
         "channel",
         {},
-        el("title", {}, doc.title),
+        el("title", {}, title),
         el("link", {}, doc.homeUrl),
-        el("description", {}, doc.description || doc.title),
+        el("description", {}, rssPlainText(doc.description || doc.title)),
         el("language", {}, doc.language),
         el("lastBuildDate", {}, rfc822(doc.updated)),
         el("generator", {}, "eleventy-plugin-news-digest"),
+        el("image", {}, el("url", {}, doc.logo), el("title", {}, title), el("link", {}, doc.homeUrl)),
         el("atom:link", { href: doc.selfUrl, rel: "self", type: "application/rss+xml" }),
+        doc.hub ? el("atom:link", { href: doc.hub, rel: "hub" }) : undefined,
         doc.isArchive ? el("fh:archive") : undefined,
         doc.isArchive ? el("atom:link", { href: doc.currentUrl, rel: "current", type: "application/rss+xml" }) : undefined,
         doc.prevArchiveUrl ? el("atom:link", { href: doc.prevArchiveUrl, rel: "prev-archive", type: "application/rss+xml" }) : undefined,
-        doc.nextArchiveUrl ? el("atom:link", { href: doc.nextArchiveUrl, rel: "next-archive", type: "application/rss+xml" }) : undefined,
         doc.items.map(renderItem),
       ),
     ),

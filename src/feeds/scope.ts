@@ -2,8 +2,8 @@ import type { Article } from "../article/types.js";
 import type { Digest } from "../digest.js";
 import type { Term } from "../taxonomy/term.js";
 
-/** Which articles a feed carries: the whole site, or one provider or topic. */
-export type FeedScope = { kind: "site" } | { kind: "provider" | "topic"; term: Term };
+/** Which articles a feed carries: the whole site, one story per item, or one provider or topic. */
+export type FeedScope = { kind: "site" } | { kind: "stories" } | { kind: "provider" | "topic"; term: Term };
 
 /** Site-relative URLs of a scope's three head feeds. */
 export interface FeedLinks {
@@ -15,12 +15,16 @@ export interface FeedLinks {
 export const FEED_FILE_NAMES = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" } as const;
 export type FeedFormat = keyof typeof FEED_FILE_NAMES;
 
-/** The folder a scope's feeds live in: `/` for the site, the term's page folder otherwise. */
+/** The stories feeds sit beside the site's own, under names a reader can guess. */
+const STORIES_FEEDS: FeedLinks = { rss: "/stories.xml", atom: "/stories.atom", json: "/stories.json" };
+
+/** The folder a scope's feeds (or, for stories, its archives) live in. */
 export function feedBase(scope: FeedScope): string {
-  return scope.kind === "site" ? "/" : scope.term.url;
+  return scope.kind === "site" ? "/" : scope.kind === "stories" ? "/stories/" : scope.term.url;
 }
 
 export function feedLinks(scope: FeedScope): FeedLinks {
+  if (scope.kind === "stories") return STORIES_FEEDS;
   const base = feedBase(scope);
   return { rss: `${base}${FEED_FILE_NAMES.rss}`, atom: `${base}${FEED_FILE_NAMES.atom}`, json: `${base}${FEED_FILE_NAMES.json}` };
 }
@@ -31,21 +35,26 @@ export function archiveUrl(scope: FeedScope, format: FeedFormat, n: number): str
 }
 
 /** The part of a digest feeds are rendered from. */
-export type FeedContent = Pick<Digest, "articles" | "providers" | "topics">;
+export type FeedContent = Pick<Digest, "articles" | "providers" | "topics" | "clusters">;
 
-export function scopeArticles(digest: FeedContent, scope: FeedScope): Article[] {
+export function scopeArticles(digest: FeedContent, scope: Exclude<FeedScope, { kind: "stories" }>): Article[] {
   return scope.kind === "site" ? digest.articles : scope.term.articles;
 }
 
 /** The HTML page a scope's feed describes. */
 export function scopePageUrl(scope: FeedScope): string {
-  return scope.kind === "site" ? "/" : scope.term.url;
+  return scope.kind === "site" || scope.kind === "stories" ? "/" : scope.term.url;
 }
 
 export function scopeTitle(scope: FeedScope, siteTitle: string): string {
-  return scope.kind === "site" ? siteTitle : `${scope.term.label} — ${siteTitle}`;
+  return scope.kind === "site" ? siteTitle : scope.kind === "stories" ? `Stories — ${siteTitle}` : `${scope.term.label} — ${siteTitle}`;
 }
 
-export function allScopes(digest: FeedContent): FeedScope[] {
-  return [{ kind: "site" }, ...digest.providers.map((term) => ({ kind: "provider" as const, term })), ...digest.topics.map((term) => ({ kind: "topic" as const, term }))];
+export function allScopes(digest: Pick<FeedContent, "providers" | "topics">): FeedScope[] {
+  return [
+    { kind: "site" },
+    { kind: "stories" },
+    ...digest.providers.map((term) => ({ kind: "provider" as const, term })),
+    ...digest.topics.map((term) => ({ kind: "topic" as const, term })),
+  ];
 }

@@ -1,4 +1,4 @@
-import { escapeAttribute, escapeText } from "../escape.js";
+import { escapeAttribute, escapeText, stripInvalidXmlChars } from "../escape.js";
 
 /**
  * XML built as a tree and serialised in one place, through the core's escaper: text with
@@ -58,4 +58,15 @@ export function serializeXml(root: XmlElement): string {
   serializeNode(root, out);
   out.push("\n");
   return out.join("");
+}
+
+const HEX_REFERENCES: Record<string, string> = { "&": "&#x26;", "<": "&#x3C;", ">": "&#x3E;" };
+
+/**
+ * Plain text for RSS elements that readers do not treat as HTML (titles, creators, categories).
+ * The RSS Best Practices Profile asks for hexadecimal character references there: `&amp;` or
+ * `&lt;` make the W3C validator warn (ContainsHTML, CharacterData) and some readers decode twice.
+ */
+export function rssPlainText(value: string): SerializedXml {
+  return new SerializedXml(stripInvalidXmlChars(value).replace(/[&<>]/g, (c) => HEX_REFERENCES[c] ?? c));
 }

@@ -2,6 +2,8 @@ import { DateTime } from "luxon";
 import { html, jsonLd, type SafeHtml } from "../escape.js";
 import type { NewsDigestOptions } from "../options.js";
 import { parseArticleDate } from "../article/normalise.js";
+import { FEED_FILE_NAMES } from "../feeds/scope.js";
+import { SITE_ICON_PATH } from "../feeds/site-icon.js";
 
 /** Site facts every layout may use. */
 export interface SiteInfo {
@@ -26,8 +28,10 @@ export interface BaseLayoutData {
   pageUrl: string;
   body: SafeHtml;
   head?: SafeHtml;
-  /** Site-relative feed URLs to announce with `<link rel="alternate">`. */
-  feeds?: { title: string; rss: string; atom: string; json: string };
+  /** This page's own feeds (a provider's or topic's), announced with `<link rel="alternate">` before the site's, which every page announces. */
+  feeds?: FeedLinkSet;
+  /** More feeds to announce, in RSS only (an article page: its outlet's and topics'). */
+  alternates?: FeedLinkSet[];
   /** Open Graph image, when the page has one. */
   image?: { url: string; width?: number; height?: number; alt?: string };
   /** `website` or `article`. */
@@ -61,7 +65,19 @@ export interface LayoutKit {
   formatDay(iso: string): string;
   /** A count with the site language's digit grouping, e.g. "3,990" in English. */
   formatNumber(value: number): string;
+  /** The site's feeds, or a provider's or topic's (any object with its page `url` and `label`), site-relative. */
+  feeds(term?: { url: string; label: string }): FeedLinkSet;
+  /** Site-relative path of the site icon (an SVG the starter ships; feeds use it too). */
+  iconPath: string;
   layouts: Layouts;
+}
+
+/** A scope's three head feeds and the title readers show for them. */
+export interface FeedLinkSet {
+  title: string;
+  rss: string;
+  atom: string;
+  json: string;
 }
 
 /** "/news" / "news/" / "" → "/news/" or "/". */
@@ -133,6 +149,11 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     formatDate: memo(formatter(DateTime.DATETIME_MED)),
     formatDay: memo(formatter(DateTime.DATE_MED)),
     formatNumber: (value) => numbers.format(value),
+    feeds: (term) => {
+      const base = term ? term.url : "/";
+      return { title: term ? `${term.label} — ${site.title}` : site.title, rss: `${base}${FEED_FILE_NAMES.rss}`, atom: `${base}${FEED_FILE_NAMES.atom}`, json: `${base}${FEED_FILE_NAMES.json}` };
+    },
+    iconPath: SITE_ICON_PATH,
     layouts,
   };
 }

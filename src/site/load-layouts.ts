@@ -6,7 +6,7 @@ import type { Layouts } from "./kit.js";
 
 export const LAYOUT_NAMES = ["base", "card", "pagination", "article", "list", "terms", "feeds", "search", "not-found"] as const;
 export type LayoutName = (typeof LAYOUT_NAMES)[number];
-export const ASSET_NAMES = ["style.css", "search.js"] as const;
+export const ASSET_NAMES = ["style.css", "search.js", "icon.svg"] as const;
 export type AssetName = (typeof ASSET_NAMES)[number];
 
 /** The package's own `layouts/` folder, found from this module whether it runs from `src/` or `dist/src/`. */

@@ -5,6 +5,7 @@ import { scopeTitle } from "../feeds/scope.js";
 import { paginate, type Page } from "../taxonomy/paginate.js";
 import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
 import { ALSO_COVERED_OUTLETS, CARD_TOPICS } from "./limits.js";
+import type { FeedLinkSet } from "./kit.js";
 
 /**
  * A provider or topic as cards, article pages and the `providers`/`topics` collections show it
@@ -37,12 +38,7 @@ export interface ArticleCard {
   topicCount: number;
 }
 
-export interface FeedLinkSet {
-  title: string;
-  rss: string;
-  atom: string;
-  json: string;
-}
+export type { FeedLinkSet };
 
 export interface ArticlePageData {
   card: ArticleCard;

@@ -1,6 +1,7 @@
 import type { BuildState } from "../build/build-state.js";
 import { layoutOf as layout } from "./page-kinds.js";
 import { sitePathOf } from "./site-pages.js";
+import { SITE_ICON_PATH } from "../feeds/index.js";
 
 /** A page the site has once, rendered by Eleventy as a virtual template so it goes through the site's own pipeline. */
 export interface SinglePage {
@@ -16,6 +17,7 @@ export const SINGLE_PAGES: readonly SinglePage[] = [
   { name: "not-found", permalink: "/404.html", render: (s) => String(layout(s.kit, "not-found")({ pageUrl: "/404.html" }, s.kit)) },
   { name: "style", permalink: "/assets/news-digest.css", render: (s) => s.loaded.assets["style.css"] },
   { name: "search-script", permalink: "/assets/news-digest-search.js", render: (s) => s.loaded.assets["search.js"] },
+  { name: "icon", permalink: SITE_ICON_PATH, render: (s) => s.loaded.assets["icon.svg"] },
 ];
 
 /** Eleventy's input path of a single page's virtual template (it is reported under this name, so it is told apart from the site's own). */

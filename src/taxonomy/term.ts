@@ -21,7 +21,9 @@ export interface Term {
  * Topic identity: NFC, then case-folded, so "AI", "ai" and "Ai" are one topic, and so are
  * "STRASSE"/"straße" and "İstanbul"/"istanbul". toLowerCase alone is not a case fold: it keeps
  * ß and final ς, and turns İ into i plus a combining dot above. The dot is dropped only after i
- * and j, where it is redundant; elsewhere (ż, ċ) it tells letters apart.
+ * and j, where it is redundant; elsewhere (ż, ċ) it tells letters apart. Hyphens count as spaces
+ * ("COVID-19" and "covid 19", "e-commerce" and "e commerce" are one topic): both become the hyphen
+ * of the topic's slug, so keeping them apart would give two topics one address.
  */
 export function topicKey(name: string): string {
   let key = topicKeys.get(name);
@@ -37,6 +39,12 @@ export function topicKey(name: string): string {
 const topicKeys = new Map<string, string>();
 
 function foldTopic(name: string): string {
+  const folded = caseFold(name);
+  // A name of hyphens only ("-") keeps them rather than becoming an empty key.
+  return folded.replace(/[\s-]+/g, " ").trim() || folded.replace(/\s+/g, " ").trim();
+}
+
+function caseFold(name: string): string {
   return name
     .normalize("NFC")
     .toLowerCase()
@@ -44,7 +52,5 @@ function foldTopic(name: string): string {
     .replace(/ς/g, "σ")
     .normalize("NFD")
     .replace(/([ij])\u0307/g, "$1")
-    .normalize("NFC")
-    .replace(/\s+/g, " ")
-    .trim();
+    .normalize("NFC");
 }

@@ -1,4 +1,6 @@
 import yaml from "js-yaml";
+import { articleSlug } from "../../src/article/slug.js";
+import { canonicalUrlKey } from "../../src/clusters/canonical-url.js";
 
 export interface ArticleFields {
   title?: unknown;
@@ -17,9 +19,27 @@ export interface ArticleFields {
   [field: string]: unknown;
 }
 
+const defaultSlug = (fields: ArticleFields): string => String(fields.title ?? "a-story").toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40);
+
+/**
+ * The site-relative page URL the digest gives the article `articleFile(fields)` writes (dates with
+ * an explicit offset or `Z`): tests name pages through this rather than spelling hashes out.
+ */
+export function articlePageUrl(fields: ArticleFields = {}): string {
+  const title = String(fields.title ?? "A story");
+  const url = String(fields.originalUrl ?? `https://outlet.example.com/news/${defaultSlug(fields)}`);
+  const publishedAt = new Date(String(fields.publishedDateTime ?? "2026-03-01T10:00:00Z")).toISOString();
+  return `/articles/${articleSlug(publishedAt, title, canonicalUrlKey(url))}/`;
+}
+
+/** `articlePageUrl` as an output file path without the leading slash, e.g. for `build.read`. */
+export function articlePagePath(fields: ArticleFields = {}): string {
+  return `${articlePageUrl(fields).slice(1)}index.html`;
+}
+
 /** A valid article in the seeds' shape, as file text; `fields` override or add (undefined removes). */
 export function articleFile(fields: ArticleFields = {}, body = ""): string {
-  const slug = String(fields.title ?? "a-story").toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40);
+  const slug = defaultSlug(fields);
   const data: Record<string, unknown> = {
     category: "news",
     title: "A story",

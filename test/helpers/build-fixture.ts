@@ -33,6 +33,13 @@ export interface FixtureBuild {
   read(sitePath: string): string;
   /** Every written file, site-relative with a leading slash. */
   files(): string[];
+  /**
+   * The page URL of the one article whose address starts with `readable` (`/articles/<date>-<headline>/`):
+   * addresses end in a hash of the canonical URL, which tests need not spell out.
+   */
+  articleUrl(readable: string): string;
+  /** Whether an article page with that readable address was written. */
+  hasArticle(readable: string): boolean;
 }
 
 /** A temporary site's folders: content, Eleventy input and layouts (created) and output (not yet). */
@@ -107,6 +114,11 @@ export async function writeCapturing(inputDir: string, outputDir: string, pathPr
 /** What a finished fixture build offers its tests: the output folder, read by site path. */
 export function fixtureBuild(root: string, outputDir: string, logs: string[], error?: Error): FixtureBuild {
   const resolve = (sitePath: string): string => path.join(outputDir, sitePath.replace(/^\/+/, ""), sitePath.endsWith("/") ? "index.html" : "");
+  const files = (): string[] => listFiles(outputDir).map((file) => `/${path.relative(outputDir, file).split(path.sep).join("/")}`);
+  const articlesAt = (readable: string): string[] => {
+    const pattern = new RegExp(`^${readable.replace(/\/$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9a-f]{10}/index\\.html$`);
+    return files().filter((file) => pattern.test(file)).map((file) => file.replace(/index\.html$/, ""));
+  };
   return {
     root,
     outputDir,
@@ -114,7 +126,13 @@ export function fixtureBuild(root: string, outputDir: string, logs: string[], er
     ...(error ? { error } : {}),
     exists: (sitePath) => existsSync(resolve(sitePath)),
     read: (sitePath) => readFileSync(resolve(sitePath), "utf8"),
-    files: () => listFiles(outputDir).map((file) => `/${path.relative(outputDir, file).split(path.sep).join("/")}`),
+    files,
+    articleUrl: (readable) => {
+      const found = articlesAt(readable);
+      if (found.length !== 1) throw new Error(`expected one article page at ${readable}-<hash>/, found ${found.length}: ${found.join(", ")}`);
+      return found[0] as string;
+    },
+    hasArticle: (readable) => articlesAt(readable).length > 0,
   };
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import newsDigest from "../../plugin/index.js";
 import { makeFixtureFolders, writeCapturing, writeFiles } from "../helpers/build-fixture.js";
-import { articleFile } from "../helpers/article-file.js";
+import { articleFile, articlePagePath } from "../helpers/article-file.js";
 
 // Every character picomatch (behind Eleventy's ignores) reads as syntax, and a few that are common in folder names.
 const NAMES = ["news(1)", "[drafts]", "a{b,c}", "x*y", "why?", "!not", "+plus", "@at", "a|b", "^caret$", "back\\slash", "ext(glob)+", "plain"];
@@ -28,7 +28,7 @@ describe("Eleventy never reads article files as templates", () => {
       expect(existsSync(path.join(site.root, "ran")), "the ---js code ran").toBe(false);
       expect(existsSync(path.join(site.outputDir, "pwned"))).toBe(false);
       expect(existsSync(path.join(site.outputDir, name, "good", "index.html"))).toBe(false);
-      expect(existsSync(path.join(site.outputDir, "articles/2026-03-01-good/index.html"))).toBe(true);
+      expect(existsSync(path.join(site.outputDir, articlePagePath({ title: "Good" })))).toBe(true);
     });
   }
 });

@@ -148,14 +148,14 @@ describe("unpublished and held articles", () => {
   });
 
   it("show on a published article only what its own related[] says, and are not counted as an outlet", () => {
-    const page = parseHtml(withHidden.read("/articles/2026-03-03-rates-hold-steady/"));
+    const page = parseHtml(withHidden.read(withHidden.articleUrl("/articles/2026-03-03-rates-hold-steady/")));
     expect(page.text(".coverage h2")).toBe("Also covered by 1 outlet");
     expect(page.all(".coverage li")).toHaveLength(1);
     expect(page.attrs(".coverage a", "href")).toEqual([THIRD_URL]);
     expect(page.text(".coverage a")).toBe("Third Paper's take on rates");
     // The unpublished file lists both published articles; that alone does not make them one story.
-    expect(page.attrs("a", "href")).not.toContain("/articles/2026-03-03-northwind-bridged-story/");
-    expect(parseHtml(withHidden.read("/articles/2026-03-03-northwind-bridged-story/")).one(".coverage")).toBeNull();
+    expect(page.attrs("a", "href")).not.toContain(withHidden.articleUrl("/articles/2026-03-03-northwind-bridged-story/"));
+    expect(parseHtml(withHidden.read(withHidden.articleUrl("/articles/2026-03-03-northwind-bridged-story/"))).one(".coverage")).toBeNull();
   });
 
   it("leave the site byte for byte as it is without them", () => {

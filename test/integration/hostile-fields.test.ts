@@ -9,7 +9,7 @@ const url = (name: string) => `https://outlet.example.com/${name}`;
 describe("hostile field values, through a real build", () => {
   let build: FixtureBuild;
   let report: string;
-  const page = (slug: string) => build.exists(`/articles/${slug}/`);
+  const page = (slug: string) => build.hasArticle(`/articles/${slug}/`);
 
   beforeAll(async () => {
     build = await buildFixture({
@@ -88,8 +88,8 @@ describe("a file over maxFileSize", () => {
       options: { mode: "lenient", search: false, maxFileSize: 4096 },
       files: { "fine.md": articleFile({ title: "Fine" }), "huge.md": articleFile({ title: "Huge", originalUrl: url("huge"), excerpt: "x".repeat(10_000) }) },
     });
-    expect(build.exists("/articles/2026-03-01-fine/")).toBe(true);
-    expect(build.exists("/articles/2026-03-01-huge/")).toBe(false);
+    expect(build.hasArticle("/articles/2026-03-01-fine/")).toBe(true);
+    expect(build.hasArticle("/articles/2026-03-01-huge/")).toBe(false);
     expect(build.logs.join("\n")).toMatch(/content\/huge\.md\n\s+expected an article file of at most 4 KiB \(the maxFileSize option\), received a file of 11 KiB/);
   });
 });

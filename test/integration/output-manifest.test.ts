@@ -37,6 +37,8 @@ describe("a build into a folder an earlier build wrote", () => {
   let site: FixtureFolders;
   let rebuilt: FixtureBuild;
   let clean: FixtureBuild;
+  let story3Address: string;
+  let story5Address: string;
   let firstFiles: string[];
 
   beforeAll(async () => {
@@ -44,24 +46,31 @@ describe("a build into a folder an earlier build wrote", () => {
     for (let n = 1; n <= 5; n++) files[`a${n}.md`] = story(n);
     files["a5.md"] = story(5, { topics: ["Markets", "Solar"] });
     site = makeFixtureFolders("stale", { content: files });
-    const first = await build(site);
+    // One item a feed document: five articles make four archives, four make three.
+    const first = await build(site, { feedSize: 1 });
     expect(first.error).toBeUndefined();
     firstFiles = first.files();
+    story3Address = first.articleUrl("/articles/2026-03-03-story-3/");
+    story5Address = first.articleUrl("/articles/2026-03-05-story-5/");
     // Files the digest never wrote: a custom domain and the site's own stylesheet.
     writeFiles(site.outputDir, { CNAME: "news.example.org\n", "assets/site.css": "body{}\n" });
     rmSync(path.join(site.contentDir, "a5.md"));
     writeFileSync(path.join(site.contentDir, "a3.md"), story(3, { title: "Story three, retitled" }));
-    rebuilt = await build(site);
-    clean = await build(site, {}, path.join(site.root, "_clean"));
+    rebuilt = await build(site, { feedSize: 1 });
+    clean = await build(site, { feedSize: 1 }, path.join(site.root, "_clean"));
   }, 120_000);
 
-  it("removes the deleted and retitled articles' pages, the vanished topic and the renumbered archive", () => {
+  it("removes the deleted article's page, the vanished topic and the archive no longer needed, and leaves a redirect at the retitled article's old address", () => {
     expect(rebuilt.error).toBeUndefined();
-    for (const gone of ["/articles/2026-03-05-story-5/", "/articles/2026-03-03-story-3/", "/topics/solar/", "/topics/solar/feed.xml", "/archive/2/feed.xml"]) {
+    for (const gone of [story5Address, "/topics/solar/", "/topics/solar/feed.xml", "/archive/4/feed.xml"]) {
       expect(firstFiles, `the first build wrote ${gone}`).toContain(gone.endsWith("/") ? `${gone}index.html` : gone);
       expect(rebuilt.exists(gone), gone).toBe(false);
     }
-    expect(rebuilt.exists("/articles/2026-03-03-story-three-retitled/")).toBe(true);
+    const retitled = rebuilt.articleUrl("/articles/2026-03-03-story-three-retitled/");
+    const redirect = rebuilt.read(story3Address);
+    expect(redirect).toContain(`<meta http-equiv="refresh" content="0; url=${retitled}">`);
+    expect(redirect).toContain(`<link rel="canonical" href="https://digest.example.org${retitled}">`);
+    expect(redirect).toContain('<meta name="robots" content="noindex">');
     expect(existsSync(path.join(site.outputDir, "topics/solar"))).toBe(false);
   });
 
@@ -70,8 +79,11 @@ describe("a build into a folder an earlier build wrote", () => {
     expect(rebuilt.read("/assets/site.css")).toBe("body{}\n");
   });
 
-  it("leaves the same files with the same bytes as a clean build of the same articles (search bundle aside)", () => {
-    const ours = (b: FixtureBuild) => b.files().filter((f) => f !== "/CNAME" && f !== "/assets/site.css" && !f.startsWith("/pagefind/") && f !== `/${MANIFEST_FILE}`).sort();
+  it("leaves the same files with the same bytes as a clean build of the same articles (search bundle and redirects aside)", () => {
+    // A clean build cannot know an address the article had before, so only the redirect differs.
+    const redirectFile = `${story3Address}index.html`;
+    expect(rebuilt.files()).toContain(redirectFile);
+    const ours = (b: FixtureBuild) => b.files().filter((f) => f !== "/CNAME" && f !== "/assets/site.css" && !f.startsWith("/pagefind/") && f !== `/${MANIFEST_FILE}` && f !== redirectFile).sort();
     expect(ours(rebuilt)).toEqual(ours(clean));
     for (const file of ours(clean)) expect(rebuilt.read(file), file).toBe(clean.read(file));
   });

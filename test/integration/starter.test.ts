@@ -42,6 +42,13 @@ const WIRE_HELD = "2026-03-02-wire-banks-deploy-ai-to-monitor-customers";
 const OTHER = "2026-03-01-markets-hold-steady";
 const wire = { name: "Wire Service", domain: "wire.example.com" };
 
+/** The article folder whose readable part (date and headline) is `readable`. */
+function articleDir(readable: string, outputDir: string): string {
+  const found = readdirSync(path.join(outputDir, "articles")).filter((dir) => dir.startsWith(`${readable}-`));
+  if (found.length !== 1) throw new Error(`expected one article folder for ${readable}, found ${found.join(", ")}`);
+  return found[0] as string;
+}
+
 function writeFixtureContent(): string {
   const dir = makeTempDir("starter-content");
   const related = (title: string, url: string, provider: { name: string; domain: string }, at: string) => ({ title, excerpt: `${title}.`, publishedDateTime: at, webUrl: url, provider: { ...provider } }); // a copy each: a shared object would be dumped as a YAML alias, which articles refuse
@@ -102,7 +109,7 @@ describe("the starter site", () => {
   });
 
   it("links every page kind to the search page, whose index exists", () => {
-    for (const page of ["index.html", "topics/index.html", "providers/index.html", "feeds/index.html", "404.html", `articles/${LEAD}/index.html`]) {
+    for (const page of ["index.html", "topics/index.html", "providers/index.html", "feeds/index.html", "404.html", `articles/${articleDir(LEAD, outputDir)}/index.html`]) {
       expect(parseHtml(readFileSync(path.join(outputDir, page), "utf8")).attrs("a", "href"), page).toContain("/search/");
     }
     expect(existsSync(path.join(outputDir, "pagefind", "pagefind.js"))).toBe(true);
@@ -142,12 +149,13 @@ describe("the starter site", () => {
   });
 
   it("builds every published article of NEWS_DIGEST_CONTENT, and no held one", () => {
-    expect(readdirSync(path.join(outputDir, "articles")).sort()).toEqual([OTHER, LEAD].sort());
+    // Each address ends in a hash of the article's canonical URL.
+    expect(readdirSync(path.join(outputDir, "articles")).map((dir) => dir.replace(/-[0-9a-f]{10}$/, "")).sort()).toEqual([OTHER, LEAD].sort());
     expect(existsSync(path.join(outputDir, `articles/${WIRE_HELD}`))).toBe(false);
   });
 
   it("lists the wire copies once, linking out to the wire service, on the lead article", () => {
-    const page = parseHtml(readFileSync(path.join(outputDir, `articles/${LEAD}/index.html`), "utf8"));
+    const page = parseHtml(readFileSync(path.join(outputDir, `articles/${articleDir(LEAD, outputDir)}/index.html`), "utf8"));
     const coverage = page.all(".coverage li").map((li) => page.attr(li.children.find((c) => "name" in c && c.name === "a") as never, "href"));
     expect(coverage.filter((href) => href?.includes("wire.example.com"))).toHaveLength(1);
     expect(coverage).toHaveLength(2);
@@ -156,10 +164,10 @@ describe("the starter site", () => {
   });
 
   it("writes the fixture's topic and provider pages", () => {
-    for (const page of ["topics/ai", "topics/banking", "topics/markets", "providers/techweekly-example-com", "providers/outlet-example-com"]) {
+    for (const page of ["topics/ai", "topics/banking", "topics/markets", "providers/techweekly.example.com", "providers/outlet.example.com"]) {
       expect(existsSync(path.join(outputDir, page, "index.html")), page).toBe(true);
     }
-    expect(existsSync(path.join(outputDir, "providers/wire-example-com/index.html"))).toBe(false);
+    expect(existsSync(path.join(outputDir, "providers/wire.example.com/index.html"))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attachDigestBuild } from "../../plugin/attach.js";
 import { createDigestBuild } from "../../src/build/digest-build.js";
 import type { EleventyConfig } from "../../plugin/eleventy-types.js";
-import { articleFile } from "../helpers/article-file.js";
+import { articleFile, articlePageUrl } from "../helpers/article-file.js";
 import { makeFixtureFolders } from "../helpers/build-fixture.js";
 import { rebuildLikeWatcher } from "../helpers/watch-rebuild.js";
 
@@ -41,6 +41,9 @@ async function watchSite(files: Record<string, string>): Promise<{ rebuild(): Pr
 }
 
 const outlet = (n: number) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com` });
+const storyFields = (i: number) => ({ title: `Story ${i}`, originalUrl: `https://outlet${i % 2}.example.com/s/${i}`, publishedDateTime: `2026-03-0${i + 1}T10:00:00Z` });
+const story0 = articlePageUrl(storyFields(0));
+const story1 = articlePageUrl(storyFields(1));
 
 describe("a watch-mode rebuild after one article changes", () => {
   let site: Awaited<ReturnType<typeof watchSite>>;
@@ -50,11 +53,11 @@ describe("a watch-mode rebuild after one article changes", () => {
   beforeAll(async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) {
-      files[`a${i}.md`] = articleFile({ title: `Story ${i}`, originalUrl: `https://outlet${i % 2}.example.com/s/${i}`, provider: outlet(i % 2), topics: [i % 2 ? "Energy" : "Markets"], publishedDateTime: `2026-03-0${i + 1}T10:00:00Z` });
+      files[`a${i}.md`] = articleFile({ ...storyFields(i), provider: outlet(i % 2), topics: [i % 2 ? "Energy" : "Markets"] });
     }
     site = await watchSite(files);
     // Mark every written file as old, so a file the rebuild writes again is told apart by its time.
-    for (const sitePath of ["/articles/2026-03-01-story-0/", "/articles/2026-03-02-story-1/", "/providers/outlet1-example-com/feed.xml", "/topics/energy/feed.json", "/providers/outlet0-example-com/feed.xml", "/pagefind/pagefind-entry.json"]) {
+    for (const sitePath of [story0, story1, "/providers/outlet1.example.com/feed.xml", "/topics/energy/feed.json", "/archive/2/feed.xml", "/pagefind/pagefind-entry.json"]) {
       utimesSync(file(sitePath), longAgo, longAgo);
     }
     const changed = path.join(site.content, "a0.md");
@@ -63,17 +66,18 @@ describe("a watch-mode rebuild after one article changes", () => {
   }, 120_000);
 
   it("rewrites the changed article's page and feeds with the new text", () => {
-    expect(readFileSync(file("/articles/2026-03-01-story-0/"), "utf8")).toContain("A corrected excerpt.");
-    expect(statSync(file("/articles/2026-03-01-story-0/")).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
-    // feedSize 2: the oldest story sits in its outlet's first archive page, not the head feed.
-    expect(readFileSync(file("/providers/outlet0-example-com/archive/1/feed.xml"), "utf8")).toContain("A corrected excerpt.");
+    expect(readFileSync(file(story0), "utf8")).toContain("A corrected excerpt.");
+    expect(statSync(file(story0)).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
+    // feedSize 2, six stories: the oldest two are the site's first archive page, not the head feed.
+    expect(readFileSync(file("/archive/1/feed.xml"), "utf8")).toContain("A corrected excerpt.");
+    expect(readFileSync(file("/providers/outlet0.example.com/feed.xml"), "utf8")).toContain("A corrected excerpt.");
   });
 
   it("leaves pages and feeds the change does not touch in place", () => {
-    expect(statSync(file("/articles/2026-03-02-story-1/")).mtime.getTime()).toBe(longAgo.getTime());
-    expect(statSync(file("/providers/outlet1-example-com/feed.xml")).mtime.getTime()).toBe(longAgo.getTime());
+    expect(statSync(file(story1)).mtime.getTime()).toBe(longAgo.getTime());
+    expect(statSync(file("/providers/outlet1.example.com/feed.xml")).mtime.getTime()).toBe(longAgo.getTime());
     expect(statSync(file("/topics/energy/feed.json")).mtime.getTime()).toBe(longAgo.getTime());
-    expect(statSync(file("/providers/outlet0-example-com/feed.xml")).mtime.getTime()).toBe(longAgo.getTime());
+    expect(statSync(file("/archive/2/feed.xml")).mtime.getTime()).toBe(longAgo.getTime());
   });
 
   it("refreshes the search index after the rebuild", () => {
@@ -81,7 +85,7 @@ describe("a watch-mode rebuild after one article changes", () => {
   });
 
   it("writes a page again when its file was deleted, even if its HTML did not change", async () => {
-    const untouched = file("/articles/2026-03-02-story-1/");
+    const untouched = file(story1);
     const before = readFileSync(untouched, "utf8");
     rmSync(untouched);
     await site.rebuild();

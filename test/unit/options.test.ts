@@ -15,6 +15,7 @@ describe("resolveOptions", () => {
       pageSize: 20,
       mode: "strict",
       feedSize: 50,
+      websubHub: "",
       futureArticles: "build",
       search: true,
       layoutsDir: "layouts",
@@ -34,7 +35,7 @@ describe("resolveOptions", () => {
           timeZone: expected an IANA time zone such as "UTC" or "Europe/Berlin", received the string "Mars/Olympus".
           siteUrl: expected an absolute http(s) URL or an empty string, received the string "javascript:alert(1)". Hint: for example https://news.example.org
           language: expected a BCP 47 language tag such as "en" or "pt-BR", received the string "english please".
-          pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, futureArticles, search, layoutsDir, topStories, maxFileSize), received an unknown option. Hint: check the spelling]
+          pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, websubHub, futureArticles, search, layoutsDir, topStories, maxFileSize), received an unknown option. Hint: check the spelling]
     `);
   });
 

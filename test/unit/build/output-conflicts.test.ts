@@ -4,7 +4,7 @@ import { plannedOutputFiles } from "../../../src/build/output-plan.js";
 import { feedLinks } from "../../../src/feeds/index.js";
 import { resolveOptions } from "../../../src/index.js";
 import { planSite } from "../../../src/site/pages.js";
-import { articleFile } from "../../helpers/article-file.js";
+import { articleFile, articlePagePath } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 
 describe("findOutputConflicts", () => {
@@ -13,7 +13,7 @@ describe("findOutputConflicts", () => {
   const files = plannedOutputFiles(planSite(digest, 20, feedLinks, "Test"), digest, options);
 
   it("plans every kind of file the digest writes", () => {
-    for (const file of ["/index.html", "/articles/2026-03-01-one/index.html", "/topics/markets/index.html", "/feed.xml", "/topics/markets/atom.xml", "/feeds.opml", "/sitemap.xml", "/robots.txt", "/feeds/index.html", "/assets/news-digest.css"]) {
+    for (const file of ["/index.html", `/${articlePagePath({ title: "One", originalUrl: "https://outlet.example.com/1" })}`, "/topics/markets/index.html", "/feed.xml", "/topics/markets/atom.xml", "/feeds.opml", "/sitemap.xml", "/robots.txt", "/feeds/index.html", "/assets/news-digest.css"]) {
       expect(files).toContain(file);
     }
   });

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { renderAllFeeds, feedLinks, planFeedPages, type FeedFile, type FeedSite } from "../../../src/feeds/index.js";
-import { articleFile } from "../../helpers/article-file.js";
+import { articleFile, articlePageUrl } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 import { NS, childElement, childElements, descendants, parseHtmlLayer, parseStrictXml, xmlText, type XmlNode } from "../../helpers/strict-xml.js";
 
-const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/news/", title: "Test Digest", description: "Tests & more", language: "en", feedSize: 3 };
+const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/news/", title: "Test Digest", description: "Tests & more", language: "en", feedSize: 3, websubHub: "" };
 const outlet = { name: "Harbor Ledger", domain: "harbor-ledger.example.com" };
 
 function sampleFiles(count: number): Record<string, string> {
@@ -24,6 +24,9 @@ function sampleFiles(count: number): Record<string, string> {
   return files;
 }
 
+const story7Page = `https://digest.example.org/news${articlePageUrl({ title: "Story 7", publishedDateTime: "2026-03-07T10:00:00+02:00", originalUrl: "https://harbor-ledger.example.com/story-7" })}`;
+const story7Id = "tag:digest.example.org,2026:harbor-ledger.example.com/story-7";
+
 const byPath = (files: FeedFile[]): Map<string, string> => new Map(files.map((f) => [f.path, f.contents]));
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["item", "entry", "category", "link", "atom:link", "outline"].includes(name) });
 type Node = Record<string, unknown>;
@@ -34,11 +37,11 @@ describe("feeds for a digest", () => {
   const feeds = byPath(files);
 
   it("writes head feeds in three formats for the site and every term, archives and the OPML file", () => {
-    for (const scope of [{ kind: "site" as const }, ...digest.providers.map((term) => ({ kind: "provider" as const, term })), ...digest.topics.map((term) => ({ kind: "topic" as const, term }))]) {
+    for (const scope of [{ kind: "site" as const }, { kind: "stories" as const }, ...digest.providers.map((term) => ({ kind: "provider" as const, term })), ...digest.topics.map((term) => ({ kind: "topic" as const, term }))]) {
       const links = feedLinks(scope);
       for (const path of [links.rss, links.atom, links.json]) expect(feeds.has(path), path).toBe(true);
     }
-    expect([...feeds.keys()].filter((p) => p.startsWith("/archive/")).sort()).toEqual(["/archive/1/atom.xml", "/archive/1/feed.json", "/archive/1/feed.xml", "/archive/2/atom.xml", "/archive/2/feed.json", "/archive/2/feed.xml"]);
+    expect([...feeds.keys()].filter((p) => p.startsWith("/archive/")).sort()).toEqual(["/archive/1/atom.xml", "/archive/1/feed.json", "/archive/1/feed.xml"]);
     expect(feeds.has("/feeds.opml")).toBe(true);
   });
 
@@ -56,15 +59,18 @@ describe("feeds for a digest", () => {
     const channel = rss.channel as Node;
     expect(channel.title).toBe("Test Digest");
     expect(channel.link).toEqual(["https://digest.example.org/news/"]);
-    expect(channel.description).toBe("Tests & more");
+    // Plain text as hexadecimal references (RSS Best Practices), which fast-xml-parser leaves as written.
+    expect(text).toContain("<description>Tests &#x26; more</description>");
+    expect(xmlText(childElement(childElement(parseStrictXml(text), "", "channel")!, "", "description"))).toBe("Tests & more");
     expect((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "self")?.["@href"]).toBe("https://digest.example.org/news/feed.xml");
-    expect((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "prev-archive")?.["@href"]).toBe("https://digest.example.org/news/archive/2/feed.xml");
+    expect((channel["atom:link"] as Node[]).find((l) => l["@rel"] === "prev-archive")?.["@href"]).toBe("https://digest.example.org/news/archive/1/feed.xml");
     const items = channel.item as Node[];
-    expect(items.map((i) => i.title)).toEqual(["Story 7", "Story 6", "Story 5"]);
+    // 7 items, 3 a document: one complete archive of the oldest 3, and the head keeps the other 4.
+    expect(items.map((i) => i.title)).toEqual(["Story 7", "Story 6", "Story 5", "Story 4"]);
     expect(channel.lastBuildDate).toBe("Sat, 07 Mar 2026 08:00:00 GMT");
     expect(items[0]?.pubDate).toBe("Sat, 07 Mar 2026 08:00:00 GMT");
-    expect((items[0]?.guid as Node)["#text"]).toBe("https://digest.example.org/news/articles/2026-03-07-story-7/");
-    expect(items[0]?.link).toEqual(["https://digest.example.org/news/articles/2026-03-07-story-7/"]);
+    expect(items[0]?.guid).toEqual({ "#text": story7Id, "@isPermaLink": "false" });
+    expect(items[0]?.link).toEqual([story7Page]);
     expect(items[0]?.["dc:creator"]).toBe("Harbor Ledger");
     const categories = items[0]?.category as Node[];
     expect(categories.map((c) => [c["#text"], c["@domain"]])).toEqual([
@@ -82,7 +88,9 @@ describe("feeds for a digest", () => {
     expect(feed.updated).toBe("2026-03-07T08:00:00.000Z");
     expect((feed.link as Node[]).find((l) => l["@rel"] === "self")?.["@href"]).toBe("https://digest.example.org/news/atom.xml");
     const entries = feed.entry as Node[];
-    expect(entries.map((e) => (e.title as Node)["#text"])).toEqual(["Story 7", "Story 6", "Story 5"]);
+    expect(entries.map((e) => (e.title as Node)["#text"])).toEqual(["Story 7", "Story 6", "Story 5", "Story 4"]);
+    expect(entries[0]?.id).toBe(story7Id);
+    expect((entries[0]?.link as Node[]).find((l) => l["@rel"] === "alternate")?.["@href"]).toBe(story7Page);
     expect(entries[0]?.published).toBe("2026-03-07T08:00:00.000Z");
     expect(((entries[0]?.author as Node).name)).toBe("Harbor Ledger");
     expect((entries[0]?.link as Node[]).find((l) => l["@rel"] === "related")?.["@href"]).toBe("https://harbor-ledger.example.com/story-7");
@@ -101,11 +109,11 @@ describe("feeds for a digest", () => {
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
     expect(feed.feed_url).toBe("https://digest.example.org/news/feed.json");
     expect(feed.home_page_url).toBe("https://digest.example.org/news/");
-    expect(feed.next_url).toBe("https://digest.example.org/news/archive/2/feed.json");
+    expect(feed.next_url).toBe("https://digest.example.org/news/archive/1/feed.json");
     for (const item of feed.items) expect(typeof item.content_html === "string" || typeof item.content_text === "string").toBe(true);
     expect(feed.items[0]).toMatchObject({
-      id: "https://digest.example.org/news/articles/2026-03-07-story-7/",
-      url: "https://digest.example.org/news/articles/2026-03-07-story-7/",
+      id: story7Id,
+      url: story7Page,
       external_url: "https://harbor-ledger.example.com/story-7",
       date_published: "2026-03-07T08:00:00.000Z",
       authors: [{ name: "Harbor Ledger", url: "https://harbor-ledger.example.com/" }],
@@ -138,8 +146,8 @@ describe("feeds for a digest", () => {
     const jsonSeen = new Set<string>();
     let next: string | undefined = "/feed.json";
     while (next) {
-      const page = JSON.parse(feeds.get(next)!) as { items: { id: string }[]; next_url?: string };
-      for (const item of page.items) jsonSeen.add(item.id);
+      const page = JSON.parse(feeds.get(next)!) as { items: { url: string }[]; next_url?: string };
+      for (const item of page.items) jsonSeen.add(item.url);
       next = page.next_url?.replace("https://digest.example.org/news", "");
     }
     expect([...jsonSeen].sort()).toEqual(all);
@@ -159,7 +167,9 @@ describe("feeds for a digest", () => {
   });
 
   it("parses with an independent feed parser, with dates equal to the articles' instants", () => {
-    for (const path of ["/feed.xml", "/atom.xml", "/providers/harbor-ledger-example-com/feed.xml", "/archive/1/atom.xml"]) {
+    expect(parseFeed(feeds.get("/atom.xml")!).description).toBe("Tests & more");
+    expect(parseFeed(feeds.get("/feed.xml")!).description).toBe("Tests & more");
+    for (const path of ["/feed.xml", "/atom.xml", "/providers/harbor-ledger.example.com/feed.xml", "/archive/1/atom.xml"]) {
       const feed = parseFeed(feeds.get(path)!);
       expect(feed.items.length, path).toBeGreaterThan(0);
       for (const item of feed.items) {
@@ -171,12 +181,16 @@ describe("feeds for a digest", () => {
     }
   });
 
-  it("lists every feed in the OPML file with absolute URLs", () => {
+  it("lists every feed in the OPML file with absolute URLs, in folders for the site, outlets and topics", () => {
     const opml = (xml.parse(feeds.get("/feeds.opml")!) as { opml: { body: { outline: Node[] } } }).opml;
-    const outlines = opml.body.outline;
-    expect(outlines).toHaveLength(1 + digest.providers.length + digest.topics.length);
-    expect(outlines[0]?.["@xmlUrl"]).toBe("https://digest.example.org/news/feed.xml");
-    expect(outlines.every((o) => String(o["@xmlUrl"]).startsWith("https://digest.example.org/news/"))).toBe(true);
+    const folders = opml.body.outline;
+    expect(folders.map((f) => f["@text"])).toEqual(["Test Digest", "Outlets", "Topics"]);
+    const [siteFolder, outlets, topics] = folders.map((f) => f.outline as Node[]);
+    expect(siteFolder?.map((o) => o["@xmlUrl"])).toEqual(["https://digest.example.org/news/feed.xml", "https://digest.example.org/news/stories.xml"]);
+    expect(outlets).toHaveLength(digest.providers.length);
+    expect(topics).toHaveLength(digest.topics.length);
+    const all = [...siteFolder!, ...outlets!, ...topics!];
+    expect(all.every((o) => o["@type"] === "rss" && String(o["@xmlUrl"]).startsWith("https://digest.example.org/news/"))).toBe(true);
   });
 
   it("fails with a message naming the option and environment variable when there is no site URL", () => {
@@ -218,11 +232,12 @@ describe("hostile titles and excerpts", () => {
     if (!item) throw new Error(`no ${name}`);
     return item;
   };
-  /** `content:encoded`, Atom `content` and `content_html` hold the excerpt in a paragraph and a link to the original, nothing else. */
+  /** `content:encoded`, Atom `content` and `content_html` hold the lead image, the excerpt in a paragraph and a link to the original, nothing else. */
   const expectContentHtml = (markup: string): void => {
     const layer = parseHtmlLayer(markup);
-    expect(layer.elements).toEqual(["p", "p", "a"]);
-    expect(parseHtmlLayer(markup.slice(0, markup.indexOf("</p>") + 4)).text).toBe(cleanExcerpt);
+    expect(layer.elements).toEqual(["p", "img", "p", "p", "a"]);
+    const excerptStart = markup.indexOf("</p>") + 4;
+    expect(parseHtmlLayer(markup.slice(excerptStart, markup.indexOf("</p>", excerptStart) + 4)).text).toBe(cleanExcerpt);
   };
 
   it("RSS: title is text, description and content:encoded are HTML whose text is the excerpt verbatim; no element injected", () => {
@@ -232,25 +247,27 @@ describe("hostile titles and excerpts", () => {
     const description = parseHtmlLayer(xmlText(childElement(item, "", "description")));
     expect(description).toEqual({ text: cleanExcerpt, elements: [] });
     expectContentHtml(xmlText(childElement(item, NS.content, "encoded")));
-    expect(descendants(item).map((n) => n.name).sort()).toEqual(["category", "category", "category", "category", "category", "category", "category", "content:encoded", "dc:creator", "description", "guid", "item", "link", "media:content", "pubDate", "title"]);
+    expect(descendants(item).map((n) => n.name).sort()).toEqual(["category", "category", "category", "category", "category", "category", "content:encoded", "dc:creator", "description", "guid", "item", "link", "media:content", "media:thumbnail", "pubDate", "title"]);
     const parsed = parseFeed(rss).items[0];
     expect(parsed?.title).toBe(cleanTitle);
     expect(parsed?.description).toBe(cleanExcerpt);
   });
 
-  it("Atom: title, summary and content are HTML whose text is the title or excerpt verbatim; no element injected", () => {
+  it("Atom: title and summary are text, content is HTML whose text is the excerpt verbatim; no element injected", () => {
     const atom = feeds.get("/atom.xml")!;
     const entry = childElements(parseStrictXml(atom), NS.atom, "entry")[0]!;
     const title = childElement(entry, NS.atom, "title")!;
-    expect([title.attributes.type, parseHtmlLayer(xmlText(title))]).toEqual(["html", { text: cleanTitle, elements: [] }]);
+    expect([title.attributes.type, xmlText(title)]).toEqual(["text", cleanTitle]);
     const summary = childElement(entry, NS.atom, "summary")!;
-    expect([summary.attributes.type, parseHtmlLayer(xmlText(summary))]).toEqual(["html", { text: cleanExcerpt, elements: [] }]);
+    expect([summary.attributes.type, xmlText(summary)]).toEqual(["text", cleanExcerpt]);
     const content = childElement(entry, NS.atom, "content")!;
     expect(content.attributes.type).toBe("html");
     expectContentHtml(xmlText(content));
-    expect(descendants(entry).map((n) => n.name).sort()).toEqual(["author", "category", "category", "category", "category", "category", "category", "category", "content", "entry", "id", "link", "link", "media:content", "name", "published", "summary", "title", "updated", "uri"]);
+    expect(descendants(entry).map((n) => n.name).sort()).toEqual(["author", "category", "category", "category", "category", "category", "category", "content", "entry", "id", "link", "link", "media:content", "media:thumbnail", "name", "published", "summary", "title", "updated", "uri"]);
     expect(parseFeed(atom).items[0]?.title).toBe(cleanTitle);
-    expect(parseFeed(atom).items[0]?.description).toBe(cleanExcerpt);
+    // Not the excerpt: @rowanmanning/feed-parser decodes a text construct's entities once more, so
+    // its literal "&amp;" comes out as "&". type="text" is still right: it is what RFC 4287 readers
+    // (feedparser, rss-parser) need to show an ordinary "&" without a stray "&amp;".
   });
 
   it("JSON Feed: title and summary are plain strings, content_html is built by the core's escaper", () => {
@@ -265,18 +282,19 @@ describe("hostile titles and excerpts", () => {
     // that follow the spec and draw the W3C validator's "contains HTML" warning.
     const rssItem = childElements(childElement(parseStrictXml(feeds.get("/feed.xml")!), "", "channel")!, "", "item")[1]!;
     expect(xmlText(childElement(rssItem, "", "title"))).toBe(entityTitle);
-    // Atom says which it is, so there the title is escaped HTML and every reader gets the text back.
+    // Atom says which it is: type="text", so the title is the text itself.
     const atom = feeds.get("/atom.xml")!;
     const entry = childElements(parseStrictXml(atom), NS.atom, "entry")[1]!;
-    expect(parseHtmlLayer(xmlText(childElement(entry, NS.atom, "title")))).toEqual({ text: entityTitle, elements: [] });
-    expect(parseFeed(atom).items[1]?.title).toBe(entityTitle);
+    expect(xmlText(childElement(entry, NS.atom, "title"))).toBe(entityTitle);
+    expect(atom).toContain('<title type="text">Fish &amp;amp; chips &amp;lt;3</title>');
     expect((JSON.parse(feeds.get("/feed.json")!) as { items: { title: string }[] }).items[1]?.title).toBe(entityTitle);
   });
 
   it("gives colliding, spaced, hyphenated, CJK and emoji topics their own feeds", () => {
     const topicFeeds = digest.topics.map((t) => feedLinks({ kind: "topic", term: t }).rss);
     expect(new Set(topicFeeds).size).toBe(digest.topics.length);
-    expect(digest.topics.map((t) => t.label).sort()).toEqual(["C", "C#", "C++", "Foo Bar", "Markets", "foo-bar", "人工智能", "🚀"].sort());
+    // "Foo Bar" and "foo-bar" are one topic: hyphens count as spaces in a topic's identity.
+    expect(digest.topics.map((t) => t.label).sort()).toEqual(["C", "C#", "C++", "Foo Bar", "Markets", "人工智能", "🚀"].sort());
     for (const path of topicFeeds) {
       expect(feeds.has(path), path).toBe(true);
       expect(path).toMatch(/^\/topics\/[a-z0-9-]+\/feed\.xml$/);
@@ -287,32 +305,55 @@ describe("hostile titles and excerpts", () => {
 describe("planFeedPages", () => {
   const items = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i); // newest first
 
-  it("puts every item in exactly one document: the newest in the head, older ones in oldest-first archives", () => {
+  it("puts every item in exactly one document: complete oldest-first archives, and the rest in the head", () => {
     expect(planFeedPages(items(2), 3)).toEqual([{ archive: 0, items: [2, 1] }]);
-    expect(planFeedPages(items(3), 3)).toEqual([{ archive: 0, items: [3, 2, 1] }]);
+    expect(planFeedPages(items(5), 3)).toEqual([{ archive: 0, items: [5, 4, 3, 2, 1] }]);
     expect(planFeedPages(items(6), 3).map((p) => p.items)).toEqual([[6, 5, 4], [3, 2, 1]]);
-    const seven = planFeedPages(items(7), 3);
-    expect(seven.map((p) => [p.archive, p.items, p.older, p.newer])).toEqual([
-      [0, [7, 6, 5], 2, undefined],
-      [1, [3, 2, 1], undefined, 2],
-      [2, [4], 1, undefined],
+    const eleven = planFeedPages(items(11), 3);
+    // Links lead only to older documents, so an archive never changes when a newer one is cut.
+    expect(eleven.map((p) => [p.archive, p.items, p.older])).toEqual([
+      [0, [11, 10, 9, 8, 7], 2],
+      [1, [3, 2, 1], undefined],
+      [2, [6, 5, 4], 1],
     ]);
-    for (let n = 0; n <= 20; n++) {
-      const all = planFeedPages(items(n), 3).flatMap((p) => p.items);
+    for (let n = 0; n <= 40; n++) {
+      const pages = planFeedPages(items(n), 3);
+      const all = pages.flatMap((p) => p.items);
       expect(all.sort((a, b) => a - b), String(n)).toEqual(items(n).reverse());
+      for (const page of pages.slice(1)) expect(page.items, `${n}: archive ${page.archive}`).toHaveLength(3);
+      const head = pages[0]!.items.length;
+      if (n >= 3) expect(head >= 3 && head <= 5, `${n}: head of ${head}`).toBe(true);
     }
   });
 
-  it("keeps a full archive unchanged as items are added, and only lets the newest one grow", () => {
+  it("never changes an archive once written as newer items are added", () => {
     const archivesOf = (n: number): Map<number, number[]> => new Map(planFeedPages(items(n), 3).filter((p) => p.archive > 0).map((p) => [p.archive, p.items]));
-    for (let n = 4; n < 20; n++) {
-      const before = archivesOf(n);
+    for (let n = 0; n < 40; n++) {
       const after = archivesOf(n + 1);
-      for (const [archive, pageItems] of before) {
-        const later = after.get(archive)!;
-        if (pageItems.length === 3) expect(later, `${n}: archive ${archive}`).toEqual(pageItems);
-        else expect(later.slice(-pageItems.length), `${n}: archive ${archive}`).toEqual(pageItems);
-      }
+      for (const [archive, pageItems] of archivesOf(n)) expect(after.get(archive), `${n}: archive ${archive}`).toEqual(pageItems);
     }
+  });
+});
+
+describe("the stories feeds", () => {
+  it("carry each story once, ordered by its first publication, dated by its latest change", () => {
+    const digest = digestFromFiles({
+      "a.md": articleFile({ title: "Story A", publishedDateTime: "2026-03-01T10:00:00Z", originalUrl: "https://harbor-ledger.example.com/a", provider: outlet }),
+      "b.md": articleFile({ title: "Story B", publishedDateTime: "2026-03-05T10:00:00Z", originalUrl: "https://harbor-ledger.example.com/b", provider: outlet }),
+      "c.md": articleFile({
+        title: "Story A, later",
+        publishedDateTime: "2026-03-06T10:00:00Z",
+        originalUrl: "https://northwind.example.org/a",
+        provider: { name: "Northwind", domain: "northwind.example.org" },
+        related: [{ title: "Story A", publishedDateTime: "2026-03-01T10:00:00Z", webUrl: "https://harbor-ledger.example.com/a", provider: outlet }],
+      }),
+    });
+    const feeds = byPath([...renderAllFeeds(digest, { ...site, feedSize: 10 })]);
+    const atom = parseStrictXml(feeds.get("/stories.atom")!);
+    const entries = childElements(atom, NS.atom, "entry");
+    expect(entries.map((e) => xmlText(childElement(e, NS.atom, "published")))).toEqual(["2026-03-05T10:00:00.000Z", "2026-03-01T10:00:00.000Z"]);
+    expect(xmlText(childElement(entries[1]!, NS.atom, "updated"))).toBe("2026-03-06T10:00:00.000Z");
+    expect(xmlText(childElement(atom, NS.atom, "updated"))).toBe("2026-03-06T10:00:00.000Z");
+    expect(entries.every((e) => xmlText(childElement(e, NS.atom, "id")).startsWith("tag:digest.example.org,2026:story:s"))).toBe(true);
   });
 });

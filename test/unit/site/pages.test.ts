@@ -13,7 +13,7 @@ const plan = planSite(digest, 20, feedLinks, "Test");
 
 describe("planSite terms", () => {
   it("gives the providers and topics collections kind, key, slug, label, count and url (issue 4)", () => {
-    expect(plan.providers).toEqual([{ kind: "provider", key: "outlet.example.com", slug: "outlet-example-com", label: "Example Outlet", url: "/providers/outlet-example-com/", count: 2 }]);
+    expect(plan.providers).toEqual([{ kind: "provider", key: "outlet.example.com", slug: "outlet.example.com", label: "Example Outlet", url: "/providers/outlet.example.com/", count: 2 }]);
     expect(plan.topics).toEqual([
       { kind: "topic", key: "central banks", slug: "central-banks", label: "Central Banks", url: "/topics/central-banks/", count: 2 },
       { kind: "topic", key: "markets", slug: "markets", label: "Markets", url: "/topics/markets/", count: 1 },

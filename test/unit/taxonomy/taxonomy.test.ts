@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify, assignUniqueSlugs, paginate, formatProblem, topicKey } from "../../../src/index.js";
+import { slugify, assignSlugs, topicSlug, articleSlug, paginate, formatProblem, topicKey } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 
@@ -24,14 +24,33 @@ describe("slugify", () => {
   });
 });
 
-describe("assignUniqueSlugs", () => {
-  it("gives colliding keys distinct slugs whatever the input order", () => {
-    const natural = (key: string) => slugify(key);
-    const a = assignUniqueSlugs(["foo-bar", "Foo Bar", "FOO  BAR"], natural);
-    const b = assignUniqueSlugs(["FOO  BAR", "Foo Bar", "foo-bar"], natural);
+describe("slugs from the term or article alone", () => {
+  it("keeps the plain slug for a topic key that slugs without loss, and suffixes one that lost characters", () => {
+    expect(topicSlug("ai")).toBe("ai");
+    expect(topicSlug("machine learning")).toBe("machine-learning");
+    expect(topicSlug("u.s.")).toMatch(/^u-s-[0-9a-f]{6}$/);
+    expect(topicSlug("c++")).toMatch(/^c-plus-plus-[0-9a-f]{6}$/);
+    expect(topicSlug("são paulo")).toMatch(/^sao-paulo-[0-9a-f]{6}$/);
+    expect(topicSlug("u.s.")).not.toBe(topicSlug("u s"));
+    // Pinned: a topic's slug is part of its page and feed addresses.
+    expect(topicSlug("人工智能")).toBe("x-63fe855a");
+  });
+
+  it("gives an article a slug from its date, headline and canonical URL only", () => {
+    expect(articleSlug("2021-04-19T15:31:00.000Z", "US banks rally!", "https://reuters.com/a")).toMatch(/^2021-04-19-us-banks-rally-[0-9a-f]{10}$/);
+    expect(articleSlug("2021-04-19T15:31:00.000Z", "US banks rally!", "https://reuters.com/a")).not.toBe(articleSlug("2021-04-19T15:31:00.000Z", "US banks rally!", "https://apnews.com/a"));
+  });
+
+  it("reports keys that share a natural slug, whatever the input order, and never gives two keys one slug", () => {
+    const a = assignSlugs(["u.s.", "u s", "c++"], topicSlug, slugify);
+    const b = assignSlugs(["c++", "u s", "u.s."], topicSlug, slugify);
     expect([...a.slugs.entries()].sort()).toEqual([...b.slugs.entries()].sort());
-    expect(new Set(a.slugs.values()).size).toBe(3);
-    expect(a.collisions).toHaveLength(1);
+    expect(a.slugs.get("u s")).toBe("u-s");
+    expect(a.collisions).toEqual([{ slug: "u-s", keys: ["u s", "u.s."], assigned: ["u-s", topicSlug("u.s.")] }]);
+    // A plain key spelling another key's suffixed slug: the key that sorts first keeps it.
+    const suffixed = topicSlug("u.s.");
+    const clash = assignSlugs(["u.s.", suffixed.replace(/-/g, " ")], topicSlug, slugify);
+    expect(new Set(clash.slugs.values()).size).toBe(2);
   });
 });
 
@@ -53,18 +72,25 @@ describe("topics and providers", () => {
 
   it("keys providers by domain with a stable slug", () => {
     expect(digest.providers.map((p) => [p.key, p.slug, p.label, p.count])).toEqual([
-      ["outlet.example.com", "outlet-example-com", "Example Outlet", 2],
-      ["other.example.org", "other-example-org", "Other Outlet", 1],
+      ["outlet.example.com", "outlet.example.com", "Example Outlet", 2],
+      ["other.example.org", "other.example.org", "Other Outlet", 1],
     ]);
   });
 
-  it("reports a slug collision and keeps both terms", () => {
-    const slugs = digest.topics.filter((t) => t.key.startsWith("foo")).map((t) => t.slug).sort();
-    expect(slugs).toHaveLength(2);
-    expect(slugs[0]).toBe("foo-bar");
-    expect(slugs[1]).toMatch(/^foo-bar-[0-9a-f]{6}$/);
-    const warning = digest.problems.find((p) => p.field === "topics");
-    expect(warning && formatProblem(warning)).toMatchInlineSnapshot(`"topics: expected distinct slugs for distinct topic names, received "foo bar", "foo-bar" all slugged as "foo-bar". Hint: they were given "foo-bar", "foo-bar-db7329""`);
+  it("treats hyphens as spaces in a topic's identity: one topic, one address", () => {
+    const fooBar = digest.topics.filter((t) => t.key.startsWith("foo"));
+    expect(fooBar.map((t) => [t.key, t.slug, t.count])).toEqual([["foo bar", "foo-bar", 2]]);
+  });
+
+  it("reports topics that slug alike with both names and files, and keeps each at its own address", () => {
+    const clash = digestFromFiles({
+      "a.md": articleFile({ title: "One", topics: ["U S"], originalUrl: "https://a.example.com/1" }),
+      "b.md": articleFile({ title: "Two", topics: ["U.S."], originalUrl: "https://a.example.com/2" }),
+    });
+    expect(clash.topics.find((t) => t.label === "U S")?.url).toBe("/topics/u-s/");
+    expect(clash.topics.find((t) => t.label === "U.S.")?.url).toMatch(/^\/topics\/u-s-[0-9a-f]{6}\/$/);
+    const warning = clash.problems.find((p) => p.field === "topics");
+    expect(warning && formatProblem(warning)).toContain(`"U S" (a.md) and "U.S." (b.md) both slug as "u-s"`);
   });
 });
 
