@@ -21,6 +21,7 @@ export { createDigest, ARTICLE_BASE_URL, type Digest, type DigestCounts, type Di
 export { loadDigest, loadDigestInParallel, type LoadDigestOptions } from "./load-digest.js";
 export { formatSummary, formatProblems } from "./summary.js";
 export { rankTopStories, storyScore } from "./top-stories.js";
+export { foldByStory } from "./clusters/story-fold.js";
 export type { LayoutKit, BaseLayoutData, Layout, Layouts, SiteInfo } from "./site/kit.js";
 export type { ArticleCard, ArticlePageData, ListPageData, TermIndexData, TermLink, FeedLinkSet } from "./site/pages.js";
 export { CARD_TOPICS, ALSO_COVERED_OUTLETS, FEED_CATEGORIES } from "./site/limits.js";
