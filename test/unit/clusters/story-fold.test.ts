@@ -9,10 +9,11 @@ function article(name: string, at: number, score: { quality?: number; heat?: num
   return { title: name, pageUrl: `/articles/${name}/`, publishedMs: at, quality: score.quality ?? 50, heat: score.heat ?? 0 } as Article;
 }
 
-function clusterIndex(stories: Article[][], id: (n: number) => StoryCluster["id"] = (n) => n): Map<string, StoryCluster> {
+/** `id` may be anything: the fold must never look at it (it is becoming a string elsewhere). */
+function clusterIndex(stories: Article[][], id: (n: number) => unknown = (n) => n): Map<string, StoryCluster> {
   const clusterOf = new Map<string, StoryCluster>();
   stories.forEach((members, n) => {
-    const cluster: StoryCluster = { id: id(n), size: members.length, outlets: members.length };
+    const cluster: StoryCluster = { id: id(n) as StoryCluster["id"], size: members.length, outlets: members.length };
     for (const member of members) clusterOf.set(member.pageUrl, cluster);
   });
   return clusterOf;
