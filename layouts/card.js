@@ -17,7 +17,8 @@ export default function card(data, kit) {
   const more = topicCount - topics.length;
   const image = article.images[0];
   const title = html`<a href="${url(article.pageUrl)}" dir="auto">${article.title}</a>`;
-  return html`<article class="card${data.variant ? ` card-${data.variant}` : ""}">
+  // "story-card": the search page's script draws its results as plain "card"s; the phone layout is for these.
+  return html`<article class="card story-card${data.variant ? ` card-${data.variant}` : ""}">
 <div class="card-body">
 ${data.headingLevel === 3 ? html`<h3 class="card-title">${title}</h3>` : html`<h2 class="card-title">${title}</h2>`}
 <p class="meta"><a class="outlet" href="${url(provider.url)}" dir="auto">${provider.label}</a> <span aria-hidden="true">·</span> <time datetime="${article.publishedAt}">${kit.formatDate(article.publishedAt)}</time></p>

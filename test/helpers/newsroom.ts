@@ -91,7 +91,7 @@ export function newsroom(): Newsroom {
         quality: member.quality,
         heat: 40 + n,
         // Some lead images answer, some fail (the browser test decides by host).
-        images: [{ url: `https://${n % 2 ? "broken-images" : "images"}.example.net/${story.name}-${n}.jpg`, width: 1200, height: 675 }],
+        images: [{ url: `https://${n === 2 ? "broken-images" : "images"}.example.net/${story.name}-${n}.jpg`, width: 1200, height: 675 }],
         related,
       });
       storyOf.set(member.title, story.name);
@@ -110,8 +110,8 @@ export function newsroom(): Newsroom {
       topics: [["AI", "Housing", "Energy", "Climate", "Markets", "Trade"][n % 6] as string],
       quality: 40 + n,
       heat: n,
-      // Every third story has no picture at all.
-      images: n % 3 === 2 ? [] : [{ url: `https://images.example.net/solo-${n}.jpg`, width: 800, height: n % 2 ? 600 : 450 }],
+      // Every third story has no picture at all, and some pictures fail to load.
+      images: n % 3 === 2 ? [] : [{ url: `https://${n % 4 === 1 ? "broken-images" : "images"}.example.net/solo-${n}.jpg`, width: 800, height: n % 2 ? 600 : 450 }],
     });
     storyOf.set(title, title);
   });
