@@ -18,7 +18,8 @@ export default function feeds(data, kit) {
   for (const feed of data.feeds) groups[feed.scope.kind].push(feed);
   /** @param {FeedEntry} feed */
   const item = (feed) =>
-    html`<li><span class="feed-title" dir="auto">${feed.scope.kind === "site" ? "Everything" : feed.scope.term.label}</span> <a href="${url(feed.links.rss)}">RSS</a> <a href="${url(feed.links.atom)}">Atom</a> <a href="${url(feed.links.json)}">JSON Feed</a></li>`;
+    // One short line per feed: a site with 300 outlets lists 450 of them (the markup here is most of the page's bytes).
+    html`<li><span dir="auto">${feed.scope.kind === "site" ? "Everything" : feed.scope.term.label}</span> <a href="${url(feed.links.rss)}">RSS</a> <a href="${url(feed.links.atom)}">Atom</a> <a href="${url(feed.links.json)}">JSON Feed</a></li>`;
   /** @param {string} id @param {string} title @param {string} noun @param {FeedEntry[]} entries */
   const group = (id, title, noun, entries) => {
     if (entries.length === 0) return "";
