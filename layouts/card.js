@@ -32,7 +32,8 @@ ${topics.length
 </div>
 ${image
     ? // The box keeps the picture's place and a plain background, so a slow or broken image is a blank tile (style.css, .media).
-      html`<div class="media"><img src="${image.url}" alt=""${data.variant === "lead" ? "" : html` loading="lazy"`} decoding="async"${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}></div>`
+      // The lead top story's picture is the home page's largest paint: fetched first, not lazily.
+      html`<div class="media"><img src="${image.url}" alt=""${data.variant === "lead" ? html` fetchpriority="high"` : html` loading="lazy"`} decoding="async"${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}></div>`
     : ""}
 </article>`;
 }

@@ -136,7 +136,8 @@ describe("a starter-like site read as a reader would", () => {
   it("lazy-loads card images but never a page's lead, and sizes every image box", () => {
     const home = parseHtml(build.read("/"));
     expect(home.attrs(".cards .card img", "loading").every((l) => l === "lazy")).toBe(true);
-    expect(home.attr(home.one(".top-stories .card-lead img"), "loading")).toBeUndefined();
+    const lead = home.one(".top-stories .card-lead img");
+    expect([home.attr(lead, "loading"), home.attr(lead, "fetchpriority")]).toEqual([undefined, "high"]);
     for (const img of home.all(".card img")) expect(img.attribs.alt, img.attribs.src).toBe("");
     expect(home.all(".card .media img").length).toBeGreaterThan(5);
   });
