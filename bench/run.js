@@ -1,4 +1,4 @@
-// npm run bench -- --count N [--runs R] [--skip-floor] [--skip-watch] [--keep] [--seed S]
+// npm run bench -- --count N [--runs R] [--shape realistic|small] [--skip-floor] [--skip-watch] [--keep] [--seed S]
 // Generates N articles and builds them, each build in its own process on a RAM disk where there is
 // one: a clean deploy build with the plugin, the plugin in watch mode (clean, then a one-article
 // rebuild), and a plain Eleventy site (the floor).
@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateCorpus } from "./generate.js";
+import { generateCorpus, SHAPES } from "./generate.js";
 
 const argv = process.argv.slice(2);
 const flag = (/** @type {string} */ name) => argv.includes(name);
@@ -17,6 +17,8 @@ const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 };
 const count = Number(option("--count", "10000"));
 const seed = Number(option("--seed", "42"));
+const shape = /** @type {import("./generate.js").Shape} */ (option("--shape", "realistic"));
+if (!SHAPES.includes(shape)) throw new Error(`--shape must be one of ${SHAPES.join(", ")}, not ${shape}`);
 // This machine's timings vary by up to a third from run to run: with --runs N the deploy build and
 // the floor each run N times, interleaved, and the fastest of each is compared.
 const runs = Math.max(1, Number(option("--runs", "1")));
@@ -41,8 +43,8 @@ function child(script, args) {
 const mib = (/** @type {number} */ bytes) => (bytes / 1048576).toFixed(1);
 try {
   const generatedAt = performance.now();
-  const generated = generateCorpus({ count, dir: corpus, seed });
-  console.log(`bench: ${count} articles (${mib(generated.bytes)} MiB) generated in ${Math.round(performance.now() - generatedAt)} ms on ${scratchRoot}; node ${process.version}, ${os.cpus().length} cores`);
+  const generated = generateCorpus({ count, dir: corpus, seed, shape });
+  console.log(`bench: ${count} articles, ${shape} shape (${mib(generated.bytes)} MiB, ${(generated.bytes / count / 1024).toFixed(1)} KiB each) generated in ${Math.round(performance.now() - generatedAt)} ms on ${scratchRoot}; node ${process.version}, ${os.cpus().length} cores`);
 
   /** @type {BuildResult[]} */
   const fulls = [];
@@ -83,7 +85,7 @@ try {
   ];
   const width = Math.max(...rows.map(([label]) => label?.length ?? 0));
   for (const [label, value] of rows) console.log(`${(label ?? "").padEnd(width)}  ${value}`);
-  console.log(`bench-json ${JSON.stringify({ count, full, watch: watch ?? null, floor: floor ?? null, ratio: floor ? Number((full.wallMs / floor.wallMs).toFixed(2)) : null })}`);
+  console.log(`bench-json ${JSON.stringify({ count, shape, full, watch: watch ?? null, floor: floor ?? null, ratio: floor ? Number((full.wallMs / floor.wallMs).toFixed(2)) : null })}`);
 } finally {
   if (!flag("--keep")) rmSync(scratch, { recursive: true, force: true });
   else console.log(`kept ${scratch}`);
