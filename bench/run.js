@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, SHAPES } from "./generate.js";
+import { prepareFloorSite } from "./prepare-sites.js";
 
 const argv = process.argv.slice(2);
 const flag = (/** @type {string} */ name) => argv.includes(name);
@@ -26,6 +27,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const scratchRoot = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
 const scratch = mkdtempSync(path.join(scratchRoot, "news-digest-bench-"));
 const corpus = path.join(scratch, "content");
+const floorSite = path.join(scratch, "floor-site");
 
 /**
  * @typedef {{ wallMs: number, peakMiB: number, phases: { name: string, ms: number, rssMiB: number }[], files: number, bytes: number, rebuildMs?: number, rebuildSearchMs?: number }} BuildResult
@@ -45,6 +47,7 @@ try {
   const generatedAt = performance.now();
   const generated = generateCorpus({ count, dir: corpus, seed, shape });
   console.log(`bench: ${count} articles, ${shape} shape (${mib(generated.bytes)} MiB, ${(generated.bytes / count / 1024).toFixed(1)} KiB each) generated in ${Math.round(performance.now() - generatedAt)} ms on ${scratchRoot}; node ${process.version}, ${os.cpus().length} cores`);
+  if (!flag("--skip-floor")) prepareFloorSite(corpus, floorSite);
 
   /** @type {BuildResult[]} */
   const fulls = [];
@@ -53,7 +56,7 @@ try {
   for (let run = 0; run < runs; run++) {
     fulls.push(child("full-build.js", [corpus, path.join(scratch, "full"), "build"]));
     rmSync(path.join(scratch, "full"), { recursive: true, force: true });
-    if (!flag("--skip-floor")) floors.push(child("floor-build.js", [corpus, path.join(scratch, "floor")]));
+    if (!flag("--skip-floor")) floors.push(child("floor-build.js", [floorSite, path.join(scratch, "floor")]));
     rmSync(path.join(scratch, "floor"), { recursive: true, force: true });
   }
   const fastest = (/** @type {BuildResult[]} */ results) => results.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
