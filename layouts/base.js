@@ -3,6 +3,28 @@
 /** @typedef {import("eleventy-plugin-news-digest/core").LayoutKit} LayoutKit */
 /** @typedef {import("eleventy-plugin-news-digest/core").BaseLayoutData} BaseLayoutData */
 
+/** The site's sections; `within` says which pages belong to one besides its own. */
+const NAV = [
+  { path: "/", label: "Latest", within: /^\/page\/\d+\/$/ },
+  { path: "/topics/", label: "Topics", within: /^\/topics\// },
+  { path: "/providers/", label: "Outlets", within: /^\/providers\// },
+  { path: "/search/", label: "Search", within: /^\/search\// },
+  { path: "/feeds/", label: "Feeds", within: /^\/feeds\// },
+];
+
+/**
+ * `aria-current="page"` on the link to this very page; `"true"` on its section's link elsewhere in
+ * the section (a topic's page is within Topics), so the nav says where the reader is.
+ *
+ * @param {{ path: string, within: RegExp }} item
+ * @param {string} pageUrl
+ * @returns {"page" | "true" | undefined}
+ */
+function current(item, pageUrl) {
+  if (pageUrl === item.path) return "page";
+  return item.within.test(pageUrl) ? "true" : undefined;
+}
+
 /**
  * @param {BaseLayoutData} data
  * @param {LayoutKit} kit
@@ -55,11 +77,10 @@ ${data.head || ""}
 <a class="brand" href="${url("/")}">${site.title}</a>
 <nav aria-label="Site">
 <ul>
-<li><a href="${url("/")}">Latest</a></li>
-<li><a href="${url("/topics/")}">Topics</a></li>
-<li><a href="${url("/providers/")}">Outlets</a></li>
-${site.search ? html`<li><a href="${url("/search/")}">Search</a></li>` : ""}
-<li><a href="${url("/feeds/")}">Feeds</a></li>
+${NAV.filter((item) => item.path !== "/search/" || site.search).map((item) => {
+  const here = current(item, data.pageUrl);
+  return html`<li><a href="${url(item.path)}"${here ? html` aria-current="${here}"` : ""}>${item.label}</a></li>`;
+})}
 </ul>
 </nav>
 </header>

@@ -79,7 +79,7 @@ export const OPTION_SCHEMA = {
   language: option({ default: "en", check: language, doc: "BCP 47 tag for `<html lang>` and feeds", example: "de-CH" }),
   timeZone: option({ default: "UTC", check: timeZone, doc: "IANA zone for showing dates and for reading dates written without an offset", example: "Europe/Berlin" }),
   contentDir: option({ default: "content", check: nonEmptyString, doc: "folder of article files, relative to the working directory", example: "news/articles" }),
-  pageSize: option({ default: 20, check: wholeNumber(1, 100_000), doc: "articles per home, provider and topic page", example: 50 }),
+  pageSize: option({ default: 20, check: wholeNumber(1, 100_000), doc: "stories per home, provider and topic page (one card per story cluster)", example: 50 }),
   mode: option({ default: "strict", check: oneOf("strict", "lenient"), doc: '`"strict"` fails the build on any invalid file; `"lenient"` skips and lists them (see Article files)', example: "lenient" }),
   feedSize: option({ default: 50, check: wholeNumber(1, 100_000), doc: "items per head feed; older items go to archive pages", example: 100 }),
   websubHub: option({

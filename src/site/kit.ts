@@ -55,7 +55,9 @@ export interface LayoutKit {
   /** Site-relative path → absolute URL (needs siteUrl; falls back to the prefixed path). */
   absoluteUrl(path: string): string;
   /**
-   * An instant shown as a date and time in the site's zone and language. Takes the normalised
+   * An instant shown as a date and time in the site's zone and language, with the zone's name
+   * ("Apr 19, 2021, 5:31 PM GMT+2"): a reader in another zone cannot tell the time without it,
+   * and the site's zone is not theirs. Takes the normalised
    * `publishedAt` or any ISO 8601 date-time such as a source `publishedDateTime` (without an
    * offset, read in the site's zone, as articles are); a value that is not a date is returned
    * unchanged (a non-string as ""), never "Invalid DateTime".
@@ -146,7 +148,7 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     site,
     url: prefixed,
     absoluteUrl: (path) => `${site.siteUrl}${prefixed(path)}`,
-    formatDate: memo(formatter(DateTime.DATETIME_MED)),
+    formatDate: memo(formatter({ ...DateTime.DATETIME_MED, timeZoneName: "short" })),
     formatDay: memo(formatter(DateTime.DATE_MED)),
     formatNumber: (value) => numbers.format(value),
     feeds: (term) => {

@@ -10,6 +10,9 @@
 /** Topics a card (home, provider and topic pages) lists; the article's own page lists them all. */
 export const CARD_TOPICS = 10;
 
+/** Other outlets a card names after its "+N outlets" (the article page lists up to {@link ALSO_COVERED_OUTLETS}). */
+export const CARD_OUTLETS = 3;
+
 /** Other outlets an article page lists under "Also covered by". */
 export const ALSO_COVERED_OUTLETS = 20;
 

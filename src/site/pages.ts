@@ -1,10 +1,11 @@
 import type { Article } from "../article/types.js";
 import type { CoverageLink } from "../clusters/build-clusters.js";
+import { foldByStory } from "../clusters/story-fold.js";
 import type { Digest } from "../digest.js";
 import { scopeTitle } from "../feeds/scope.js";
 import { paginate, type Page } from "../taxonomy/paginate.js";
 import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
-import { ALSO_COVERED_OUTLETS, CARD_TOPICS } from "./limits.js";
+import { ALSO_COVERED_OUTLETS, CARD_OUTLETS, CARD_TOPICS } from "./limits.js";
 import type { FeedLinkSet } from "./kit.js";
 
 /**
@@ -26,6 +27,8 @@ export interface TermLink {
   url: string;
   /** Published articles in the term. */
   count: number;
+  /** Stories in the term: its articles with each story cluster counted once, as its pages list them. */
+  stories: number;
 }
 
 /** An article with the term links its card needs, computed once per build. */
@@ -36,6 +39,10 @@ export interface ArticleCard {
   topics: TermLink[];
   /** All its distinct topics, so a card can say how many it leaves out. */
   topicCount: number;
+  /** The first {@link CARD_OUTLETS} other outlets covering the story, newest first (the article page's `#coverage` lists more). */
+  alsoCoveredBy: CoverageLink[];
+  /** All other outlets covering the story: the card's "+N outlets". */
+  alsoCoveredByCount: number;
 }
 
 export type { FeedLinkSet };
@@ -57,6 +64,10 @@ export interface ListPageData {
   kind: "home" | "provider" | "topic";
   /** The term for provider and topic pages. */
   term?: TermLink;
+  /**
+   * One card per story (see foldByStory): the story's best-scoring article in this list. On the
+   * home page, the stories under Top stories are left out of every page, so none shows twice.
+   */
   page: Page<ArticleCard>;
   pageUrl: string;
   feeds: FeedLinkSet;
@@ -88,17 +99,23 @@ export interface SitePlan extends SiteIndex {
 
 export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term: Term };
 
-const toLink = (term: Term): TermLink => ({ kind: term.kind, key: term.key, slug: term.slug, label: term.label, url: term.url, count: term.count });
+const toLink = (term: Term, stories: number): TermLink => ({ kind: term.kind, key: term.key, slug: term.slug, label: term.label, url: term.url, count: term.count, stories });
 
 /**
  * Turns the digest into plain page objects, one per HTML page, which the layouts render
  * (site-pages.ts). Work here is linear in articles plus term memberships.
  */
 export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: FeedScopeRef) => Omit<FeedLinkSet, "title">, siteTitle: string): SitePlan {
-  const providerLinks = new Map(digest.providers.map((t) => [t.key, toLink(t)] as const));
-  const topicLinks = new Map(digest.topics.map((t) => [t.key, toLink(t)] as const));
+  const { clusterOf, alsoCoveredBy } = digest.clusters;
+  // Each term's list, one article per story: its pages and its story count come from the same fold.
+  const folded = new Map<Term, Article[]>();
+  for (const term of [...digest.providers, ...digest.topics]) folded.set(term, foldByStory(term.articles, clusterOf));
+  const linkOf = (term: Term): TermLink => toLink(term, (folded.get(term) as Article[]).length);
+  const providerLinks = new Map(digest.providers.map((t) => [t.key, linkOf(t)] as const));
+  const topicLinks = new Map(digest.topics.map((t) => [t.key, linkOf(t)] as const));
   const cards = new Map<Article, ArticleCard>();
   const allTopics = new Map<Article, TermLink[]>();
+  const coverage = new Map<Article, { links: CoverageLink[]; count: number }>();
   for (const article of digest.articles) {
     const seen = new Set<string>();
     const topics: TermLink[] = [];
@@ -111,32 +128,43 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
       }
     }
     allTopics.set(article, topics);
-    cards.set(article, { article, provider: providerLinks.get(article.provider.domain) as TermLink, topics: topics.slice(0, CARD_TOPICS), topicCount: topics.length });
+    const others = alsoCoveredBy.first(article.pageUrl, ALSO_COVERED_OUTLETS);
+    coverage.set(article, others);
+    cards.set(article, {
+      article,
+      provider: providerLinks.get(article.provider.domain) as TermLink,
+      topics: topics.slice(0, CARD_TOPICS),
+      topicCount: topics.length,
+      alsoCoveredBy: others.links.slice(0, CARD_OUTLETS),
+      alsoCoveredByCount: others.count,
+    });
   }
   const cardOf = (article: Article): ArticleCard => cards.get(article) as ArticleCard;
 
   const articles: ArticlePageData[] = digest.articles.map((article) => {
-    const others = digest.clusters.alsoCoveredBy.first(article.pageUrl, ALSO_COVERED_OUTLETS);
+    const others = coverage.get(article) as { links: CoverageLink[]; count: number };
     return {
       card: cardOf(article),
       topics: allTopics.get(article) as TermLink[],
       alsoCoveredBy: others.links,
       alsoCoveredByCount: others.count,
-      outlets: digest.clusters.clusterOf.get(article.pageUrl)?.outlets ?? 1,
+      outlets: clusterOf.get(article.pageUrl)?.outlets ?? 1,
       pageUrl: article.pageUrl,
     };
   });
 
   const lists: ListPageData[] = [];
   const topStories = digest.topStories.map(cardOf);
-  for (const page of paginate(digest.articles.map(cardOf), pageSize, "/")) {
+  // Each top story is shown once, in its own block on page 1, and left out of Latest on every page.
+  const latest = foldByStory(digest.articles, clusterOf, digest.topStories);
+  for (const page of paginate(latest.map(cardOf), pageSize, "/")) {
     lists.push({ kind: "home", page, pageUrl: page.url, feeds: { title: scopeTitle({ kind: "site" }, siteTitle), ...feedLinks({ kind: "site" }) }, topStories: page.pageNumber === 1 ? topStories : [] });
   }
   for (const term of [...digest.providers, ...digest.topics]) {
     const link = (term.kind === "provider" ? providerLinks : topicLinks).get(term.key) as TermLink;
     // The same title the feed itself carries, so readers list it under one name.
     const feeds = { title: scopeTitle({ kind: term.kind, term }, siteTitle), ...feedLinks({ kind: term.kind, term }) };
-    for (const page of paginate(term.articles.map(cardOf), pageSize, term.url)) {
+    for (const page of paginate((folded.get(term) as Article[]).map(cardOf), pageSize, term.url)) {
       lists.push({ kind: term.kind, term: link, page, pageUrl: page.url, feeds, topStories: [] });
     }
   }

@@ -117,7 +117,7 @@ describe("output size stays linear in the input", () => {
     const page = parseHtml(large.read(large.articleUrl("/articles/2026-03-01-the-story-as-outlet-0-tells-it/")));
     expect(page.text(".coverage h2")).toBe("Also covered by 200 outlets");
     expect(page.all(".coverage li")).toHaveLength(20);
-    expect(page.text(".coverage .more")).toBe("and 180 more outlets");
+    expect(page.text(".coverage .more")).toBe("+180 more outlets");
   });
 
   it("one article with 50, then 100 related items", async () => {

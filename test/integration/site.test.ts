@@ -72,9 +72,10 @@ describe("a minimal site", () => {
     expect(page.attr(original, "rel")).toContain("noopener");
     expect(textContent(original!)).toBe("Read at Northwind Wire");
     expect(page.attrs(".topics a", "href")).toEqual(["/topics/central-banks/"]);
+    // The lead image is the page's largest paint: fetched first, never lazily. The headline sits beside it, so alt="".
     const lead = page.one(".lead-image img");
-    expect([page.attr(lead, "width"), page.attr(lead, "height"), page.attr(lead, "loading")]).toEqual(["1200", "675", "lazy"]);
-    expect(page.attr(lead, "alt")).toBe("Central bank keeps rates");
+    expect([page.attr(lead, "width"), page.attr(lead, "height"), page.attr(lead, "loading"), page.attr(lead, "fetchpriority")]).toEqual(["1200", "675", undefined, "high"]);
+    expect(page.attr(lead, "alt")).toBe("");
     // The related item is a published article of this site: the coverage list links to its local page.
     expect(page.text(".coverage h2")).toBe("Also covered by 1 outlet");
     expect(page.attrs(".coverage a", "href")).toEqual([build.articleUrl("/articles/2026-03-03-rates-hold-steady/")]);
@@ -96,7 +97,8 @@ describe("a minimal site", () => {
   it("lists every term with its count and links each to its page", () => {
     const topics = parseHtml(build.read("/topics/"));
     const items = topics.all(".term-list li").map((li) => textContent(li).trim().replace(/\s+/g, " "));
-    expect(items).toEqual(["Central Banks 2", "Markets 1"]);
+    // Counted in stories, as the term pages list them: the two Central Banks articles are one story.
+    expect(items).toEqual(["Central Banks 1", "Markets 1"]);
     const provider = parseHtml(build.read("/providers/northwind.example.org/"));
     expect(provider.text("h1")).toBe("Northwind Wire");
     expect(provider.all(".card h2 a").map((a) => textContent(a))).toEqual(["Central bank keeps rates"]);
@@ -134,10 +136,12 @@ describe("pagination", () => {
     for (let i = 1; i <= 5; i++) {
       files[`a${i}.md`] = articleFile({ title: `Story ${i}`, publishedDateTime: `2026-03-0${i}T10:00:00Z`, topics: ["Markets"] });
     }
-    const build = await buildFixture({ name: "paginate", files, options: { search: false, pageSize: 2 } });
+    const build = await buildFixture({ name: "paginate", files, options: { search: false, pageSize: 2, topStories: 1 } });
     if (build.error) throw build.error;
-    expect(["/topics/markets/", "/topics/markets/page/2/", "/topics/markets/page/3/", "/page/2/", "/page/3/"].every((p) => build.exists(p))).toBe(true);
+    expect(["/topics/markets/", "/topics/markets/page/2/", "/topics/markets/page/3/", "/page/2/"].every((p) => build.exists(p))).toBe(true);
     expect(build.exists("/topics/markets/page/4/")).toBe(false);
+    // The home page's top story is left out of Latest: four stories there, two pages.
+    expect(build.exists("/page/3/")).toBe(false);
     const second = parseHtml(build.read("/topics/markets/page/2/"));
     expect(second.text("title")).toContain("page 2 of 3");
     expect(second.attr(second.one('nav[aria-label] a[rel="prev"]'), "href")).toBe("/topics/markets/");
@@ -235,8 +239,9 @@ describe("hostile strings", () => {
     expect((JSON.parse(ld) as { headline: string }).headline).toBe(hostileTitle);
     expect(page.attr(page.one("a.read-original"), "href")).toBe("https://evil.example.com/story?a=1&b=%3C2%3E");
     const home = parseHtml(build.read("/"));
-    expect(home.all(".cards .card h3 a").map((a) => textContent(a))).toEqual([hostileTitle]);
-    expect(home.text(".cards .topics a")).toBe('<b onmouseover="x">bold</b>');
+    // The only story is the home page's top story.
+    expect(home.all("main .card h3 a").map((a) => textContent(a))).toEqual([hostileTitle]);
+    expect(home.text("main .card .topics a")).toBe('<b onmouseover="x">bold</b>');
   });
 });
 
