@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildFixture } from "../helpers/build-fixture.js";
+import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
 import type { StaticServer } from "../helpers/static-server.js";
 import { browseSite } from "../helpers/browser.js";
@@ -49,9 +49,10 @@ describe("search in a real browser, under a path prefix", () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  let build: FixtureBuild;
 
   beforeAll(async () => {
-    const build = await buildFixture({ name: "search", files, options: { search: true }, pathPrefix: "/news/" });
+    build = await buildFixture({ name: "search", files, options: { search: true }, pathPrefix: "/news/" });
     if (build.error) throw build.error;
     expect(build.exists("/pagefind/pagefind.js")).toBe(true);
     ({ server, browser, page, errors } = await browseSite(build.outputDir, PREFIX));
@@ -254,6 +255,89 @@ describe("search in a real browser, under a path prefix", () => {
     expect((await titles()).sort()).toEqual(kestrel.map((r) => r.title).sort());
     expect(await page.locator(`.filter-provider input[value="${KESTREL}"]`).isChecked()).toBe(true);
     expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=${KESTREL}`);
+  });
+
+  it("marks the matched words in headlines and excerpts, hostile ones included, as text", async () => {
+    await open("?q=turbine");
+    const marks = await page.locator(".search-results h2 mark, .search-results .excerpt mark").allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(marks.map((mark) => mark.toLowerCase()))).toEqual(new Set(["turbine"]));
+    const hostile = page.locator(".search-results li", { hasText: "window.__pwned = 1" });
+    expect(await hostile.locator("h2 a").textContent()).toBe(`<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> turbine`);
+    expect(await hostile.locator("h2 mark").allTextContents()).toEqual(["turbine"]);
+    expect(await page.locator(".search-results script, .search-results img:not(.card-image)").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("shows Pagefind's marked passage, as text, when only a topic matched", async () => {
+    await open("?q=markets");
+    const card = page.locator(".search-results li", { hasText: "Offshore turbine auction" });
+    expect(await card.locator("h2 mark, .excerpt mark").count()).toBe(0);
+    expect(await card.locator(".match-context mark").allTextContents()).toEqual([expect.stringMatching(/^Markets/)]);
+    expect(await page.locator(".match-context *:not(mark)").count()).toBe(0);
+  });
+
+  it("links each result's outlet to its page on this site, under the prefix", async () => {
+    await open("?q=turbine");
+    const outlets = await page.locator(".search-results .meta a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+    expect(outlets.length).toBe(5);
+    for (const [name, href] of outlets) {
+      expect(href, name ?? "").toMatch(/^\/news\/providers\/[^/]+\/$/);
+      expect(build.exists(href!.slice(PREFIX.length - 1)), href ?? "").toBe(true);
+      expect(build.read(href!.slice(PREFIX.length - 1))).toContain(`<h1>${name}`);
+    }
+  });
+
+  it("shows active filters as removable chips, a value the index does not know included, and clears them all", async () => {
+    await open(`?q=turbine&provider=gone.example.com&provider=${HARBOR}&topic=Energy`);
+    const chips = () => page.locator(".search-active .chip").allTextContents();
+    expect((await chips()).map((chip) => chip.replace(/\s*×$/, ""))).toEqual(["Outlet: gone.example.com", "Outlet: Harbor Ledger", "Topic: Energy"]);
+    // The unknown outlet narrows to nothing, so only Harbor Ledger's Energy stories are shown.
+    expect((await titles()).sort()).toEqual(["Wind turbine orders climb"]);
+    await page.locator(".search-active .chip", { hasText: "Topic: Energy" }).click();
+    await waitForStatus("2 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=turbine&provider=gone.example.com&provider=${HARBOR}`);
+    // The keyboard stays in the chips after one is removed.
+    expect(await page.evaluate(() => document.activeElement?.closest(".search-active") !== null)).toBe(true);
+    await page.locator(".search-active .chip", { hasText: "gone.example.com" }).click();
+    await waitForStatus("2 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=turbine&provider=${HARBOR}`);
+    await page.locator(".search-active .chip-clear").click();
+    await waitForStatus("5 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=turbine`);
+    expect(await page.locator(".search-active").isVisible()).toBe(false);
+    expect(await page.locator(".filter-provider input:checked").count()).toBe(0);
+  });
+
+  it("shows the query from the URL at once, with Loading search…, while Pagefind loads", async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/pagefind.js", async (route) => {
+      await gate;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.baseUrl}search/?q=turbine&topic=Markets&sort=newest`);
+      await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "Loading search…");
+      expect(await page.locator("#search-query").inputValue()).toBe("turbine");
+      expect(await page.locator("#search-sort").inputValue()).toBe("newest");
+      expect(await page.locator(".search-active .chip").allTextContents()).toEqual([expect.stringMatching(/^Topic: Markets/)]);
+      release();
+      await waitForStatus("2 results");
+    } finally {
+      release();
+      await page.unroute("**/pagefind/pagefind.js");
+    }
+  });
+
+  it("hides the form and shows links to browse when JavaScript is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const quiet = await context.newPage();
+    await quiet.goto(`${server.baseUrl}search/?q=turbine`);
+    expect(await quiet.locator(".search-form").isVisible()).toBe(false);
+    expect(await quiet.locator(".search-noscript").isVisible()).toBe(true);
+    expect(await quiet.locator(".search-noscript a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([`${PREFIX}topics/`, `${PREFIX}providers/`]);
+    await context.close();
   });
 
   it("logs no console errors", () => {
