@@ -12,12 +12,22 @@ const input = document.getElementById("search-query");
 const sortSelect = document.getElementById("search-sort");
 const filtersBox = form.querySelector(".search-filters");
 const skipLink = form.querySelector(".skip-results");
-const activeBox = document.querySelector(".search-active");
 const status = document.querySelector(".search-status");
-const errorBox = document.querySelector(".search-error");
+// A search layout copied before these existed lacks them: they are made, so its page still works.
+const activeBox = document.querySelector(".search-active") ?? placeBefore(status, "div", "search-active");
+const errorBox = document.querySelector(".search-error") ?? placeBefore(status.nextSibling, "div", "search-error");
+const siteBase = form.dataset.base ?? new URL("../", new URL(form.dataset.bundle, location.href)).pathname;
 const list = document.querySelector(".search-results");
 const moreButton = document.querySelector(".search-more");
 const collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+
+function placeBefore(next, tag, className) {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.hidden = true;
+  status.parentNode.insertBefore(element, next);
+  return element;
+}
 
 /**
  * Outlet names by domain, from the page (see layouts/search.js). The index's provider values are
@@ -303,6 +313,8 @@ function renderActive() {
   activeBox.hidden = chosen.length === 0;
   if (chosen.length === 0) {
     activeBox.replaceChildren();
+    // The last chip is gone: the query box is the nearest place left.
+    if (focusedAt >= 0) input.focus();
     return;
   }
   const heading = document.createElement("p");
@@ -367,7 +379,7 @@ function readCard(data) {
 /** A site-relative path from the index as a link under this page's path prefix; anything else is not linked. */
 function sitePath(path) {
   if (typeof path !== "string" || !/^\/(?![/\\])[^\s\\]*$/.test(path)) return null;
-  return `${form.dataset.base}${path.slice(1)}`;
+  return `${siteBase}${path.slice(1)}`;
 }
 
 // Pagefind's own word separator (its excerpts split page text with it), so word n here is its word n.
@@ -518,7 +530,7 @@ function showFailure(error) {
   list.replaceChildren();
   pending = [];
   moreButton.hidden = true;
-  status.textContent = "Search is not working right now: part of the search index could not be loaded. Try again in a moment, or browse the stories instead.";
+  status.textContent = "Search is not working right now: part of the search index could not be loaded.";
   errorBox.hidden = false;
   restartPagefind();
   console.warn("news-digest search:", error);
@@ -621,7 +633,7 @@ function start() {
     typing = setTimeout(() => update({ ...current, q: input.value.trim() }, false), 250);
   });
   sortSelect.addEventListener("change", () => update({ ...current, sort: sortSelect.value }, true));
-  skipLink.addEventListener("click", (event) => {
+  skipLink?.addEventListener("click", (event) => {
     // Focus, not a #fragment: that would add a history entry and a popstate.
     event.preventDefault();
     list.focus();
