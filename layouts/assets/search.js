@@ -92,8 +92,7 @@ let bundleFailures = 0;
 const pageFetch = window.fetch;
 window.fetch = function watchedFetch(resource, options) {
   const answer = pageFetch.call(window, resource, options);
-  const address = resource instanceof Request ? resource.url : String(resource);
-  if (!new URL(address, location.href).href.startsWith(bundleRoot)) return answer;
+  if (!isBundleRequest(resource)) return answer;
   return answer.then(
     (response) => {
       if (!response.ok) bundleFailures++;
@@ -105,6 +104,14 @@ window.fetch = function watchedFetch(resource, options) {
     },
   );
 };
+
+function isBundleRequest(resource) {
+  try {
+    return new URL(resource instanceof Request ? resource.url : String(resource), location.href).href.startsWith(bundleRoot);
+  } catch {
+    return false;
+  }
+}
 
 class SearchFailure extends Error {}
 
