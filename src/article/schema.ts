@@ -70,8 +70,8 @@ export const ARTICLE_FIELDS = fieldTable({
   cdnAmpWebUrl: { type: "string", doc: "checked, never linked (it is a cache address, not the outlet's)" },
   provider: { type: "mapping of the provider fields below", required: true, doc: "the outlet; providers are keyed by `domain`" },
   images: { type: "list of mappings of the image fields below", doc: "an image whose `url` is missing, not a string or not http(s) is dropped with a warning" },
-  quality: { type: "number from 0 to 100", range: [0, 100], doc: 'ranking signal for "top stories" and search sorting; a value outside the range is clamped, with a warning' },
-  heat: { type: "number from -1 to 1000000", range: [-1, 1_000_000], doc: 'ranking signal for "top stories" and search sorting (`-1`: none); a value outside the range is clamped, with a warning' },
+  quality: { type: "number from 0 to 100", range: [0, 100], doc: 'ranking signal for "top stories"; a value outside the range is clamped, with a warning' },
+  heat: { type: "number from -1 to 1000000", range: [-1, 1_000_000], doc: 'ranking signal for "top stories" (`-1`: none); a value outside the range is clamped, with a warning' },
   category: { type: "string", doc: "kept on the article for your own templates; the bundled layouts do not show it" },
   type: { type: "string", doc: "kept on the article for your own templates; the bundled layouts do not show it" },
   published: {

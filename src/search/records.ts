@@ -2,21 +2,47 @@ import type { Article } from "../article/types.js";
 import type { GroupedArticles } from "../digest.js";
 import { topicKey } from "../taxonomy/term.js";
 
-/** One article's search entry in the shape of Pagefind's `CustomRecord`, built from the core's data, not from site pages (record-page.ts turns it into what Pagefind reads). */
+/**
+ * What a result card shows besides the headline and excerpt. Pagefind 1.5 and later search every
+ * metadata field ("Metadata-only matches now return results"), so none of this may be metadata:
+ * an outlet's name would match every one of its articles (the issue's complaint), a date like
+ * "Mar 1, 2026, 10:00 AM" every article of that month for "mar" or "am", and an image URL every
+ * article for "https" or "images". It travels as the value of the `card` filter instead: a
+ * fragment carries its page's filter values, Pagefind never searches them, and the search page
+ * never filters by `card`, so its filter chunk is never downloaded.
+ */
+export interface SearchCard {
+  outlet: string;
+  /** The outlet's page on this site, site-relative without the path prefix (the term's own URL, so the browser never rebuilds a slug). */
+  outletUrl: string;
+  /** The date as the site's pages show it (the site's zone and language). */
+  date: string;
+  datetime: string;
+  image?: { url: string; width?: number; height?: number };
+}
+
+/** One article's search entry, built from the core's data, not from site pages (record-page.ts turns it into what Pagefind reads). */
 export interface SearchRecord {
   url: string;
+  /** The indexed text, one block per line: headline, excerpt, topics, body. Never the outlet's name. */
   content: string;
   language: string;
-  meta: Record<string, string>;
+  /** Searched as well as returned (see SearchCard): the headline and the excerpt only. */
+  meta: { title: string; excerpt: string };
   filters: Record<string, string[]>;
+  card: SearchCard;
   sort: Record<string, string>;
 }
 
-export const SORT_KEYS = ["date", "quality", "heat"] as const;
+/**
+ * Only what the search page offers: Newest first. Every sort key adds a list of all pages to
+ * `pf_meta`, which every visitor downloads before the first result (23 kB per key at 10,000
+ * articles, a third of the file), and the quality and heat keys were offered nowhere.
+ */
+export const SORT_KEYS = ["date"] as const;
 
-// Pagefind compares sort values as numbers when they all parse as numbers; padding keeps the
-// order right even if it compares them as strings. Heat can be negative (-1 in the samples).
-const sortNumber = (value: number | undefined, offset = 0): string => String(Math.max(0, Math.round((value ?? 0) + offset))).padStart(9, "0");
+/** The filter whose value is a record's card (never filtered by, see SearchCard). */
+export const CARD_FILTER = "card";
 
 /** Pagefind expects an ISO 639-1 code: "pt-BR" indexes as "pt". */
 export function searchLanguage(language: string): string {
@@ -31,13 +57,14 @@ export function searchLanguage(language: string): string {
  * share a name, and a name as the value would merge them into one choice. The search page labels
  * each domain with the outlet's name. Topic and year values are already unique as shown.
  */
-export function* searchRecordBatches(digest: Pick<GroupedArticles, "articles" | "topics">, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {
+export function* searchRecordBatches(digest: Pick<GroupedArticles, "articles" | "providers" | "topics">, options: { language: string; formatDate: (iso: string) => string }, batchSize = 2000): Generator<SearchRecord[]> {
   const toRecord = createRecordFactory(digest, options);
   for (let start = 0; start < digest.articles.length; start += batchSize) yield digest.articles.slice(start, start + batchSize).map(toRecord);
 }
 
-function createRecordFactory(digest: Pick<GroupedArticles, "articles" | "topics">, options: { language: string; formatDate: (iso: string) => string }): (article: Article) => SearchRecord {
+function createRecordFactory(digest: Pick<GroupedArticles, "articles" | "providers" | "topics">, options: { language: string; formatDate: (iso: string) => string }): (article: Article) => SearchRecord {
   const topicLabel = new Map(digest.topics.map((t) => [t.key, t.label] as const));
+  const providerUrl = new Map(digest.providers.map((p) => [p.key, p.url] as const));
   const language = searchLanguage(options.language);
   return (article) => {
     const topics = [...new Set(article.topics.map((name) => topicLabel.get(topicKey(name)) ?? name))];
@@ -46,18 +73,18 @@ function createRecordFactory(digest: Pick<GroupedArticles, "articles" | "topics"
       // Site-relative: Pagefind prefixes results with the folder its bundle is served from, so
       // the same index works under any path prefix.
       url: article.pageUrl,
-      content: [article.title, article.excerpt, article.provider.name, topics.join(", "), article.body].filter(Boolean).join("\n"),
+      content: [article.title, article.excerpt, topics.join(", "), article.body].filter(Boolean).join("\n"),
       language,
-      meta: {
-        title: article.title,
-        excerpt: article.excerpt,
+      meta: { title: article.title, excerpt: article.excerpt },
+      filters: { provider: [article.provider.domain], topic: topics, year: [article.publishedAt.slice(0, 4)] },
+      card: {
         outlet: article.provider.name,
+        outletUrl: providerUrl.get(article.provider.domain) ?? "",
         date: options.formatDate(article.publishedAt),
         datetime: article.publishedAt,
-        ...(image ? { image: image.url, ...(image.width ? { image_width: String(image.width) } : {}), ...(image.height ? { image_height: String(image.height) } : {}) } : {}),
+        ...(image ? { image: { url: image.url, ...(image.width ? { width: image.width } : {}), ...(image.height ? { height: image.height } : {}) } } : {}),
       },
-      filters: { provider: [article.provider.domain], topic: topics, year: [article.publishedAt.slice(0, 4)] },
-      sort: { date: article.publishedAt, quality: sortNumber(article.quality), heat: sortNumber(article.heat, 1) },
+      sort: { date: article.publishedAt },
     };
   };
 }

@@ -53,7 +53,7 @@ describe("outlets that share a name, in the search filters", () => {
   const titles = async () => (await page.locator(".search-results h2 a").allTextContents()).sort();
   const apiTitles = async (providers: string[]) => ((await page.evaluate(pagefindTitles(providers))) as string[]).sort();
   const waitForStatus = (text: string) => page.waitForFunction((expected) => document.querySelector(".search-status")?.textContent === expected, text);
-  const filterLabels = () => page.locator(".filter-provider label").evaluateAll((labels) => labels.map((label) => ({ value: label.querySelector("input")?.value, text: label.textContent?.trim(), detail: label.querySelector(".filter-detail")?.textContent ?? null })));
+  const filterLabels = () => page.locator(".filter-provider .filter-values label").evaluateAll((labels) => labels.map((label) => ({ value: label.querySelector("input")?.value, text: label.textContent?.trim(), detail: label.querySelector(".filter-detail")?.textContent ?? null })));
   async function open(query: string): Promise<void> {
     await page.goto(`${server.baseUrl}search/${query}`);
     await page.waitForFunction(() => /\d+ results?/.test(document.querySelector(".search-status")?.textContent ?? ""));
@@ -73,10 +73,12 @@ describe("outlets that share a name, in the search filters", () => {
   it("show two entries labelled by the shared name, told apart by domain, and other outlets by name alone", async () => {
     await open("?q=ferry");
     await page.locator(".filter-provider summary").click();
+    await page.waitForFunction(() => document.querySelectorAll(".filter-provider .filter-values label").length > 0);
+    // By count, then by name.
     expect(await filterLabels()).toEqual([
+      { value: "a.example.com", text: "Daily News a.example.com (2)", detail: "a.example.com" },
       { value: "hostile.example.net", text: `${HOSTILE_NAME} (1)`, detail: null },
       { value: "coastal.example.org", text: "Coastal Post (1)", detail: null },
-      { value: "a.example.com", text: "Daily News a.example.com (2)", detail: "a.example.com" },
       { value: "b.example.com", text: "Daily News b.example.com (1)", detail: "b.example.com" },
     ]);
     // The hostile name is text: no element was made from it, and nothing ran.

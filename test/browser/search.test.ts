@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildFixture } from "../helpers/build-fixture.js";
+import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile } from "../helpers/article-file.js";
 import type { StaticServer } from "../helpers/static-server.js";
 import { browseSite } from "../helpers/browser.js";
@@ -38,20 +38,21 @@ const PREFIX = "/news/";
 type FilterQuery = Record<string, { any: string[] }>;
 
 /**
- * Page-side code as a string: the titles and dates Pagefind's own JS API returns, imported
+ * Page-side code as a string: the titles and dates (from the record's card) Pagefind's own JS API returns, imported
  * straight from the bundle's URL under the prefix rather than through the page's script.
  */
 const pagefindResults = (term: string | null, filters: FilterQuery, sort?: Record<string, "asc" | "desc">): string =>
-  `(async () => { const pagefind = await import(${JSON.stringify(`${PREFIX}pagefind/pagefind.js`)}); const search = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)}${sort ? `, sort: ${JSON.stringify(sort)}` : ""} }); return Promise.all(search.results.map(async (result) => { const data = await result.data(); return { title: data.meta.title, datetime: data.meta.datetime }; })); })()`;
+  `(async () => { const pagefind = await import(${JSON.stringify(`${PREFIX}pagefind/pagefind.js`)}); const search = await pagefind.search(${JSON.stringify(term)}, { filters: ${JSON.stringify(filters)}${sort ? `, sort: ${JSON.stringify(sort)}` : ""} }); return Promise.all(search.results.map(async (result) => { const data = await result.data(); return { title: data.meta.title, datetime: JSON.parse(data.filters.card[0]).datetime }; })); })()`;
 
 describe("search in a real browser, under a path prefix", () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  let build: FixtureBuild;
 
   beforeAll(async () => {
-    const build = await buildFixture({ name: "search", files, options: { search: true }, pathPrefix: "/news/" });
+    build = await buildFixture({ name: "search", files, options: { search: true }, pathPrefix: "/news/" });
     if (build.error) throw build.error;
     expect(build.exists("/pagefind/pagefind.js")).toBe(true);
     ({ server, browser, page, errors } = await browseSite(build.outputDir, PREFIX));
@@ -74,14 +75,19 @@ describe("search in a real browser, under a path prefix", () => {
   async function apiResults(term: string | null, filters: FilterQuery, sort?: Record<string, "asc" | "desc">): Promise<{ title: string; datetime: string }[]> {
     return page.evaluate(pagefindResults(term, filters, sort));
   }
+  /** Opens a filter group, which loads its counts, and waits until its values are listed. */
+  async function openGroup(group: string): Promise<void> {
+    await page.locator(`.filter-${group} summary`).click();
+    await page.waitForFunction((key) => document.querySelectorAll(`.filter-${key} .filter-values label`).length > 0, group);
+  }
   /** The label text shown next to each value of a filter group, by value. */
   async function labelTexts(group: string): Promise<Record<string, string>> {
-    const entries = await page.locator(`.filter-${group} label`).evaluateAll((labels) => labels.map((label) => [label.querySelector("input")?.value ?? "", label.textContent?.trim() ?? ""] as const));
+    const entries = await page.locator(`.filter-${group} .filter-values label`).evaluateAll((labels) => labels.map((label) => [label.querySelector("input")?.value ?? "", label.textContent?.trim() ?? ""] as const));
     return Object.fromEntries(entries);
   }
   /** The count shown next to each value of a filter group, by value. */
   async function labelCounts(group: string): Promise<Record<string, number>> {
-    const entries = await page.locator(`.filter-${group} label`).evaluateAll((labels) =>
+    const entries = await page.locator(`.filter-${group} .filter-values label`).evaluateAll((labels) =>
       labels.map((label) => {
         const match = /^(.*) \((\d+)\)$/.exec(label.textContent?.trim() ?? "");
         return [label.querySelector("input")?.value ?? "", match ? Number(match[2]) : Number.NaN] as const;
@@ -104,7 +110,7 @@ describe("search in a real browser, under a path prefix", () => {
   });
 
   it("narrows with one provider to what Pagefind's API reports, and widens again with two (OR)", async () => {
-    await page.locator(".filter-provider summary").click();
+    await openGroup("provider");
     expect(await labelTexts("provider")).toEqual({ [HARBOR]: "Harbor Ledger (2)", [KESTREL]: "Kestrel Daily (2)", [NORTHWIND]: "Northwind Wire (1)" });
     await page.locator(`.filter-provider input[value="${HARBOR}"]`).check();
     await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "2 results");
@@ -181,16 +187,22 @@ describe("search in a real browser, under a path prefix", () => {
     const shown = await apiResults("rates", only(), { date: "desc" });
     expect(shown.map((r) => r.title)).toEqual(["Mortgage rates ease"]);
     expect(await titles()).toEqual(shown.map((r) => r.title));
+    const everyValue: Record<string, string[]> = { provider: [HARBOR, KESTREL, NORTHWIND], topic: ["Energy", "Climate", "Markets"], year: ["2024", "2025", "2026"] };
     for (const group of Object.keys(selection)) {
       const counts = await labelCounts(group);
-      expect(Object.keys(counts).length, group).toBeGreaterThan(1);
-      for (const [value, count] of Object.entries(counts)) {
-        // What this value alone would give in its group, every other group's choice still applied.
-        expect(count, `${group}=${value}`).toBe((await apiResults("rates", only(group, value))).length);
+      expect(Object.keys(counts).length, group).toBeGreaterThan(0);
+      for (const value of everyValue[group] ?? []) {
+        // What this value alone would give in its group, every other group's choice still applied;
+        // a value not listed is one that would give nothing (and is not chosen).
+        const expected = (await apiResults("rates", only(group, value))).length;
+        if (value in counts) expect(counts[value], `${group}=${value}`).toBe(expected);
+        else expect({ value, expected, chosen: selection[group]?.includes(value) }).toEqual({ value, expected: 0, chosen: false });
       }
     }
-    expect((await labelCounts("year"))["2024"]).toBe(0);
-    expect((await page.locator(".filter-year label").allTextContents()).map((text) => text.trim())).toEqual(["2026 (1)", "2025 (1)", "2024 (0)"]);
+    // A year with no result among these is not offered (Pagefind counts it 0), unless it is chosen.
+    expect((await apiResults("rates", only("year", "2024"))).length).toBe(0);
+    expect((await labelCounts("year"))["2024"]).toBeUndefined();
+    expect((await page.locator(".filter-year .filter-values label").allTextContents()).map((text) => text.trim())).toEqual(["2026 (1)", "2025 (1)"]);
     await page.locator(`.filter-provider input[value="${NORTHWIND}"]`).check();
     await waitForStatus("2 results");
     expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=${HARBOR}&provider=${NORTHWIND}&topic=Markets&year=2025&sort=newest`);
@@ -204,7 +216,7 @@ describe("search in a real browser, under a path prefix", () => {
     await open("?q=rates");
     const all = (await apiResults("rates", {})).length;
     expect(await status()).toBe(resultsText(all));
-    await page.locator(".filter-year summary").click();
+    await openGroup("year");
     await page.locator('.filter-year input[value="2025"]').check();
     const in2025 = await apiResults("rates", { year: { any: ["2025"] } });
     expect(in2025.length).toBeGreaterThan(0);
@@ -243,6 +255,89 @@ describe("search in a real browser, under a path prefix", () => {
     expect((await titles()).sort()).toEqual(kestrel.map((r) => r.title).sort());
     expect(await page.locator(`.filter-provider input[value="${KESTREL}"]`).isChecked()).toBe(true);
     expect(page.url()).toBe(`${server.baseUrl}search/?q=rates&provider=${KESTREL}`);
+  });
+
+  it("marks the matched words in headlines and excerpts, hostile ones included, as text", async () => {
+    await open("?q=turbine");
+    const marks = await page.locator(".search-results h2 mark, .search-results .excerpt mark").allTextContents();
+    expect(marks.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(marks.map((mark) => mark.toLowerCase()))).toEqual(new Set(["turbine"]));
+    const hostile = page.locator(".search-results li", { hasText: "window.__pwned = 1" });
+    expect(await hostile.locator("h2 a").textContent()).toBe(`<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> turbine`);
+    expect(await hostile.locator("h2 mark").allTextContents()).toEqual(["turbine"]);
+    expect(await page.locator(".search-results script, .search-results img:not(.card-image)").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("shows Pagefind's marked passage, as text, when only a topic matched", async () => {
+    await open("?q=markets");
+    const card = page.locator(".search-results li", { hasText: "Offshore turbine auction" });
+    expect(await card.locator("h2 mark, .excerpt mark").count()).toBe(0);
+    expect(await card.locator(".match-context mark").allTextContents()).toEqual([expect.stringMatching(/^Markets/)]);
+    expect(await page.locator(".match-context *:not(mark)").count()).toBe(0);
+  });
+
+  it("links each result's outlet to its page on this site, under the prefix", async () => {
+    await open("?q=turbine");
+    const outlets = await page.locator(".search-results .meta a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+    expect(outlets.length).toBe(5);
+    for (const [name, href] of outlets) {
+      expect(href, name ?? "").toMatch(/^\/news\/providers\/[^/]+\/$/);
+      expect(build.exists(href!.slice(PREFIX.length - 1)), href ?? "").toBe(true);
+      expect(build.read(href!.slice(PREFIX.length - 1))).toMatch(new RegExp(`<h1[^>]*>${name}`));
+    }
+  });
+
+  it("shows active filters as removable chips, a value the index does not know included, and clears them all", async () => {
+    await open(`?q=turbine&provider=gone.example.com&provider=${HARBOR}&topic=Energy`);
+    const chips = () => page.locator(".search-active .chip").allTextContents();
+    expect((await chips()).map((chip) => chip.replace(/\s*×$/, ""))).toEqual(["Outlet: gone.example.com", "Outlet: Harbor Ledger", "Topic: Energy"]);
+    // The unknown outlet narrows to nothing, so only Harbor Ledger's Energy stories are shown.
+    expect((await titles()).sort()).toEqual(["Wind turbine orders climb"]);
+    await page.locator(".search-active .chip", { hasText: "Topic: Energy" }).click();
+    await waitForStatus("2 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=turbine&provider=gone.example.com&provider=${HARBOR}`);
+    // The keyboard stays in the chips after one is removed.
+    expect(await page.evaluate(() => document.activeElement?.closest(".search-active") !== null)).toBe(true);
+    await page.locator(".search-active .chip", { hasText: "gone.example.com" }).click();
+    await waitForStatus("2 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=turbine&provider=${HARBOR}`);
+    await page.locator(".search-active .chip-clear").click();
+    await waitForStatus("5 results");
+    expect(page.url()).toBe(`${server.baseUrl}search/?q=turbine`);
+    expect(await page.locator(".search-active").isVisible()).toBe(false);
+    expect(await page.locator(".filter-provider input:checked").count()).toBe(0);
+  });
+
+  it("shows the query from the URL at once, with Loading search…, while Pagefind loads", async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/pagefind/pagefind.js", async (route) => {
+      await gate;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${server.baseUrl}search/?q=turbine&topic=Markets&sort=newest`);
+      await page.waitForFunction(() => document.querySelector(".search-status")?.textContent === "Loading search…");
+      expect(await page.locator("#search-query").inputValue()).toBe("turbine");
+      expect(await page.locator("#search-sort").inputValue()).toBe("newest");
+      expect(await page.locator(".search-active .chip").allTextContents()).toEqual([expect.stringMatching(/^Topic: Markets/)]);
+      release();
+      await waitForStatus("2 results");
+    } finally {
+      release();
+      await page.unroute("**/pagefind/pagefind.js");
+    }
+  });
+
+  it("hides the form and shows links to browse when JavaScript is off", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const quiet = await context.newPage();
+    await quiet.goto(`${server.baseUrl}search/?q=turbine`);
+    expect(await quiet.locator(".search-form").isVisible()).toBe(false);
+    expect(await quiet.locator(".search-noscript").isVisible()).toBe(true);
+    expect(await quiet.locator(".search-noscript a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([`${PREFIX}topics/`, `${PREFIX}providers/`]);
+    await context.close();
   });
 
   it("logs no console errors", () => {

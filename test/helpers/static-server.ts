@@ -12,6 +12,15 @@ const TYPES: Record<string, string> = {
   ".opml": "text/x-opml",
 };
 
+/** One answered request, for tests that count what a page downloads. */
+export interface ServedResponse {
+  /** The request's path, e.g. /news/pagefind/pagefind.js */
+  path: string;
+  status: number;
+  /** Body bytes sent (the file's size; these files are sent as they are, uncompressed). */
+  bytes: number;
+}
+
 export interface StaticServer {
   /** e.g. http://127.0.0.1:43123/news/ */
   baseUrl: string;
@@ -21,12 +30,14 @@ export interface StaticServer {
 /**
  * Serves a built site under its path prefix on 127.0.0.1 and a free port, like a static host:
  * folders answer with index.html, anything else missing with /404.html and status 404.
+ * `onResponse` hears of every file sent.
  */
-export async function serveStatic(rootDir: string, prefix = "/"): Promise<StaticServer> {
+export async function serveStatic(rootDir: string, prefix = "/", options: { onResponse?: (served: ServedResponse) => void } = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const pathname = decodeURIComponent(url.pathname);
     const send = (file: string, status = 200): void => {
+      options.onResponse?.({ path: pathname, status, bytes: statSync(file).size });
       response.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
       createReadStream(file).pipe(response);
     };

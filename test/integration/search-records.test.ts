@@ -14,17 +14,19 @@ const records: SearchRecord[] = [
     url: "/articles/2026-03-01-hostile/",
     content: `${hostile}\nSecond line & more`,
     language: "en",
-    meta: { title: hostile, excerpt: "An excerpt with <b>tags</b> & ampersands", outlet: "AT&T News", date: "1 March 2026", datetime: "2026-03-01T10:00:00.000Z", image: "https://img.example.com/a.jpg?x=1&y=2" },
-    filters: { provider: ["AT&T News"], topic: ["Markets, Rates & More", "Key: value"], year: ["2026"] },
-    sort: { date: "2026-03-01T10:00:00.000Z", quality: "000000010", heat: "000000002" },
+    meta: { title: hostile, excerpt: "An excerpt with <b>tags</b> & ampersands" },
+    filters: { provider: ["att.example.com"], topic: ["Markets, Rates & More", "Key: value"], year: ["2026"] },
+    card: { outlet: `AT&T "News" </span>, {x: 1}`, outletUrl: "/providers/att-example-com/", date: "1 March 2026", datetime: "2026-03-01T10:00:00.000Z", image: { url: "https://img.example.com/a.jpg?x=1&y=2", width: 800, height: 450 } },
+    sort: { date: "2026-03-01T10:00:00.000Z" },
   },
   {
     url: "/articles/2026-03-02-plain/",
     content: "Plain story",
     language: "en",
-    meta: { title: "Plain story", excerpt: "Plain.", outlet: "Wire", date: "2 March 2026", datetime: "2026-03-02T10:00:00.000Z" },
-    filters: { provider: ["Wire"], topic: ["Energy"], year: ["2026"] },
-    sort: { date: "2026-03-02T10:00:00.000Z", quality: "000000000", heat: "000000001" },
+    meta: { title: "Plain story", excerpt: "Plain." },
+    filters: { provider: ["wire.example.org"], topic: ["Energy"], year: ["2026"] },
+    card: { outlet: "Wire", outletUrl: "/providers/wire-example-org/", date: "2 March 2026", datetime: "2026-03-02T10:00:00.000Z" },
+    sort: { date: "2026-03-02T10:00:00.000Z" },
   },
 ];
 
@@ -33,7 +35,8 @@ describe("record pages", () => {
     const html = renderRecordPage(records[0] as SearchRecord);
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("</span><script>");
-    expect(html.match(/<span /g)?.length).toBe(6 + 4 + 3);
+    // Two meta fields, four filter values, the card and one sort key.
+    expect(html.match(/<span /g)?.length).toBe(2 + 4 + 1 + 1);
   });
 
   it("round-trip through Pagefind: every meta value and filter comes back exactly as the record had it", async () => {
@@ -46,10 +49,16 @@ describe("record pages", () => {
     for (const [i, fragment] of fragments.entries()) {
       const record = records[i] as SearchRecord;
       expect(fragment.meta).toEqual(record.meta);
-      expect(fragment.filters).toEqual(record.filters);
+      // The card comes back as the one value of its filter, JSON that parses to the record's card.
+      const { card, ...filters } = fragment.filters;
+      expect(filters).toEqual(record.filters);
+      expect(card).toHaveLength(1);
+      expect(JSON.parse(card?.[0] ?? "")).toEqual(record.card);
     }
     expect(fragments[0]?.content).toContain(`"quoted" & 'single'`);
     expect(fragments[0]?.content).toBe(`</span><script>alert(1)</script> "quoted" & 'single' a:b, c. Second line & more.`);
+    // Nothing of the card is indexed text.
+    expect(fragments[0]?.content).not.toContain("AT&T");
     // The record pages Pagefind read are gone.
     expect(readdirSync(tempRoot)).toEqual([]);
   }, 30_000);

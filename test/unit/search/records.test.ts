@@ -19,9 +19,12 @@ describe("searchRecordBatches", () => {
     const newest = batches[0]?.[0];
     expect(newest?.language).toBe("pt");
     expect(newest?.filters).toEqual({ provider: [digest.articles[0]?.provider.domain], topic: ["Markets"], year: ["2026"] });
-    expect(newest?.meta.outlet).toBe(digest.articles[0]?.provider.name);
-    expect(newest?.meta.date).toBe("2026-03-05");
-    expect(newest?.sort).toEqual({ date: "2026-03-05T10:00:00.000Z", quality: expect.stringMatching(/^\d{9}$/), heat: expect.stringMatching(/^\d{9}$/) });
+    // Only the headline and excerpt are metadata: Pagefind searches every metadata field.
+    expect(newest?.meta).toEqual({ title: digest.articles[0]?.title, excerpt: digest.articles[0]?.excerpt });
+    expect(newest?.card).toMatchObject({ outlet: digest.articles[0]?.provider.name, outletUrl: digest.providers[0]?.url, date: "2026-03-05", datetime: "2026-03-05T10:00:00.000Z" });
+    expect(newest?.content).not.toContain(digest.articles[0]?.provider.name);
+    // The sort the search page offers, and no other (each key is a list of every page in pf_meta).
+    expect(newest?.sort).toEqual({ date: "2026-03-05T10:00:00.000Z" });
   });
 
   it("keys the provider filter by domain, so two outlets with one name stay two values", () => {
@@ -35,6 +38,10 @@ describe("searchRecordBatches", () => {
       titlesByValue.set(value, [...(titlesByValue.get(value) ?? []), record.meta.title ?? ""].sort());
     }
     expect(Object.fromEntries(titlesByValue)).toEqual({ "a.example.com": ["Daily 1", "Daily 3"], "b.example.com": ["Daily 2"] });
-    expect(records.every((record) => record.meta.outlet === "Daily News")).toBe(true);
+    expect(records.every((record) => record.card.outlet === "Daily News")).toBe(true);
+    // Each record links its own outlet's page, taken from the term, not rebuilt from the name.
+    const urlByDomain = new Map(shared.providers.map((provider) => [provider.key, provider.url]));
+    for (const record of records) expect(record.card.outletUrl).toBe(urlByDomain.get(record.filters.provider?.[0] ?? ""));
+    expect(new Set(records.map((record) => record.card.outletUrl)).size).toBe(2);
   });
 });
