@@ -94,6 +94,12 @@ export const OPTION_SCHEMA = {
     doc: '`"build"` publishes articles dated in the future at once; `"hold"` leaves them out until a build after their time',
     example: "hold",
   }),
+  cacheDir: option({
+    default: ".cache/news-digest",
+    check: anyString,
+    doc: "folder of the persistent build cache, relative to the working directory; the `NEWS_DIGEST_CACHE` environment variable overrides it, and `\"\"` turns it off. A deploy build into a folder that still holds the last build's output rewrites only what changed (see Builds and the output folder)",
+    example: "/tmp/news-cache",
+  }),
   search: option({ default: true, check: boolean, doc: "build the Pagefind search index after each build", example: false }),
   layoutsDir: option({ default: "layouts", check: nonEmptyString, doc: "folder whose files override the bundled layouts of the same name", example: "_news-layouts" }),
   topStories: option({ default: 5, check: wholeNumber(0, 100), doc: "stories in the home page's \"top stories\" block", example: 8 }),

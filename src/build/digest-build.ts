@@ -11,6 +11,7 @@ import { loadLayouts } from "../site/load-layouts.js";
 import { planSite } from "../site/pages.js";
 import { siteOriginFor } from "../site/site-url.js";
 import { FileFingerprints } from "../site/page-cache.js";
+import { BuildCache } from "./build-cache.js";
 import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
@@ -48,6 +49,8 @@ interface RunState {
   outputDir: string;
   writing: boolean;
   watching: boolean;
+  /** A deploy build that keeps its fingerprints in the persistent build cache. */
+  cached: boolean;
   /** A watch-mode build after a completed one: unchanged files are skipped and search follows in the background. */
   rebuilding: boolean;
   /** What the output folder's manifest listed when this build began. */
@@ -77,6 +80,7 @@ function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
 export class DigestBuild {
   private readonly cache = new ArticleCache();
   private readonly fingerprints = new FileFingerprints();
+  private readonly buildCache: BuildCache | undefined;
   private state: BuildState | undefined;
   private run: RunState | undefined;
   private timer = new PhaseTimer();
@@ -92,6 +96,9 @@ export class DigestBuild {
     private readonly log: (message: string) => void = (message) => console.log(message),
   ) {
     this.contentSignal = contentSignalFile(options.contentDir);
+    // The environment variable wins over the option, so a CI job can point the cache at the folder its cache step restores.
+    const cacheDir = process.env.NEWS_DIGEST_CACHE ?? options.cacheDir;
+    this.buildCache = cacheDir ? new BuildCache(path.resolve(cacheDir)) : undefined;
   }
 
   /** The current build's data, for templates, collections and filters. */
@@ -128,16 +135,24 @@ export class DigestBuild {
     if (watching && !this.contentWatch && existsSync(path.resolve(this.options.contentDir))) this.contentWatch = watchContentFolder(path.resolve(this.options.contentDir), this.contentSignal, () => (this.run ? [this.run.outputDir] : []));
     // Before the indexer starts: a siteUrl whose path disagrees with the path prefix stops the build here.
     const options = { ...this.options, siteUrl: siteOriginFor(this.options.siteUrl, run.pathPrefix) };
+    const manifest = run.writesFiles ? readManifest(outputDir) : undefined;
+    // A deploy build into a folder that still holds the last one's output starts from its
+    // fingerprints (taken out of the cache until this build completes: see BuildCache).
+    const cached = !watching && run.writesFiles && this.buildCache !== undefined;
+    if (cached) {
+      this.fingerprints.clear();
+      const recorded = this.buildCache.take(outputDir);
+      if (manifest && manifest.files.size > 0) this.fingerprints.restore(recorded);
+    }
     this.run = {
       options,
       outputDir,
       writing: run.writesFiles,
       watching,
       rebuilding: watching && this.lastCompleted,
-      ...(() => {
-        const manifest = run.writesFiles ? readManifest(outputDir) : undefined;
-        return { previous: manifest?.files ?? new Set<string>(), previousAddresses: manifest?.addresses ?? new Map<string, string>() };
-      })(),
+      cached,
+      previous: manifest?.files ?? new Set<string>(),
+      previousAddresses: manifest?.addresses ?? new Map<string, string>(),
       planned: new Set(),
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
@@ -184,7 +199,7 @@ export class DigestBuild {
       // Recorded before anything is written: a build that stops halfway still knows every file it may
       // have left, and every address it used to answer at.
       writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
-      const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
+      const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
       run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, unchanged), redirectPageFiles(redirects, kit)))));
     }
     this.timer.end("render pages");
@@ -212,7 +227,7 @@ export class DigestBuild {
     }
     try {
       if (run.writing) {
-        const unchanged = run.watching ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
+        const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
         run.progress.phase("writing feeds and sitemaps");
         run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)))));
         this.timer.end("feeds");
@@ -221,6 +236,7 @@ export class DigestBuild {
         const current = union(run.planned, keptBundle);
         run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
         writeManifest(run.outputDir, current, run.addresses);
+        if (run.cached && this.buildCache) this.buildCache.put(run.outputDir, new Map([...this.fingerprints.entries()].filter(([sitePath]) => current.has(sitePath))));
       }
     } catch (error) {
       await this.abandon();

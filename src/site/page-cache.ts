@@ -2,9 +2,10 @@ import { existsSync } from "node:fs";
 import type { UnchangedCheck } from "../feeds/index.js";
 
 /**
- * Watch-mode memory of generated files (pages and feeds) by fingerprint: a file whose fingerprint
- * matches the last build's and which is still on disk is not written again, so after one article
- * changes only the handful of files that show it are rewritten.
+ * Memory of generated files (pages and feeds) by fingerprint, between watch rebuilds and, through
+ * the build cache, between deploy builds: a file whose fingerprint matches the last build's and
+ * which is still on disk is not written again, so after one article changes only the handful of
+ * files that show it are rewritten.
  */
 export class FileFingerprints {
   private readonly fingerprints = new Map<string, string>();
@@ -16,6 +17,16 @@ export class FileFingerprints {
       this.fingerprints.set(sitePath, fingerprint);
       return same;
     };
+  }
+
+  /** Everything recorded, for the persistent build cache. */
+  entries(): ReadonlyMap<string, string> {
+    return this.fingerprints;
+  }
+
+  /** Starts from fingerprints a previous process recorded (the persistent build cache). */
+  restore(fingerprints: ReadonlyMap<string, string>): void {
+    for (const [sitePath, fingerprint] of fingerprints) this.fingerprints.set(sitePath, fingerprint);
   }
 
   /** Forgets everything: after a failed build, recorded fingerprints may belong to files never written. */

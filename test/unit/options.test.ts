@@ -17,6 +17,7 @@ describe("resolveOptions", () => {
       feedSize: 50,
       websubHub: "",
       futureArticles: "build",
+      cacheDir: ".cache/news-digest",
       search: true,
       layoutsDir: "layouts",
       topStories: 5,
@@ -35,7 +36,7 @@ describe("resolveOptions", () => {
           timeZone: expected an IANA time zone such as "UTC" or "Europe/Berlin", received the string "Mars/Olympus".
           siteUrl: expected an absolute http(s) URL or an empty string, received the string "javascript:alert(1)". Hint: for example https://news.example.org
           language: expected a BCP 47 language tag such as "en" or "pt-BR", received the string "english please".
-          pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, websubHub, futureArticles, search, layoutsDir, topStories, maxFileSize), received an unknown option. Hint: check the spelling]
+          pagesize: expected a known option (siteTitle, siteDescription, siteUrl, language, timeZone, contentDir, pageSize, mode, feedSize, websubHub, futureArticles, cacheDir, search, layoutsDir, topStories, maxFileSize), received an unknown option. Hint: check the spelling]
     `);
   });
 

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The persistent build cache (`cacheDir`, default `.cache/news-digest/`): for each output folder,
+ * the fingerprint of every page and feed the last completed deploy build wrote there. A deploy
+ * build into a folder that still holds that output then skips rendering feeds whose inputs are
+ * unchanged and writing files whose contents are, as watch mode does between rebuilds.
+ *
+ * The cache trusts that the output folder holds what the last build wrote. It is taken away when a
+ * build starts and written back only when the build's pages and feeds are all written, so a failed
+ * or interrupted build leaves no fingerprint that might describe a file it did not write. Delete
+ * the folder to make the next build write everything.
+ */
+const CACHE_VERSION = 1;
+
+export class BuildCache {
+  constructor(private readonly dir: string) {}
+
+  /** The fingerprints recorded for `outputDir`, taken out of the cache (see the class comment); empty when there are none or they were made by other code. */
+  take(outputDir: string): Map<string, string> {
+    const file = this.fileFor(outputDir);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      return new Map();
+    } finally {
+      rmSync(file, { force: true });
+    }
+    const { version, code, fingerprints } = (parsed ?? {}) as { version?: unknown; code?: unknown; fingerprints?: unknown };
+    if (version !== CACHE_VERSION || code !== codeFingerprint() || typeof fingerprints !== "object" || fingerprints === null) return new Map();
+    const found = new Map<string, string>();
+    for (const [sitePath, fingerprint] of Object.entries(fingerprints)) if (typeof fingerprint === "string") found.set(sitePath, fingerprint);
+    return found;
+  }
+
+  /** Records the fingerprints of a completed build; written to a temporary file first, so a reader never sees half of it. */
+  put(outputDir: string, fingerprints: ReadonlyMap<string, string>): void {
+    mkdirSync(this.dir, { recursive: true });
+    const file = this.fileFor(outputDir);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, code: codeFingerprint(), outputDir: path.resolve(outputDir), fingerprints: Object.fromEntries(fingerprints) }));
+    renameSync(temporary, file);
+  }
+
+  private fileFor(outputDir: string): string {
+    return path.join(this.dir, `output-${createHash("sha1").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
+  }
+}
+
+/**
+ * Feeds are skipped by the fingerprint of what they are rendered from, so a fingerprint is only
+ * good for the code that recorded it: it includes a hash of this package's compiled renderers and
+ * layouts' kit (every file under the package's feeds and site folders).
+ */
+function codeFingerprint(): string {
+  const hash = createHash("sha1");
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  for (const folder of ["feeds", "site"]) {
+    const dir = path.join(root, folder);
+    for (const name of readdirSync(dir).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(path.join(dir, name)));
+  }
+  return hash.digest("base64");
+}

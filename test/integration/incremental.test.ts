@@ -1,0 +1,83 @@
+import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import newsDigest from "../../plugin/index.js";
+import { MANIFEST_FILE } from "../../src/build/manifest.js";
+import { articleFile } from "../helpers/article-file.js";
+import { fixtureBuild, makeFixtureFolders, writeCapturing, type FixtureBuild, type FixtureFolders } from "../helpers/build-fixture.js";
+
+/** A real Eleventy deploy build (runMode "build") of `site` into `outputDir`, with the test file's build cache (see setup.ts). */
+async function build(site: FixtureFolders, outputDir = site.outputDir): Promise<FixtureBuild> {
+  const { logs, error } = await writeCapturing(site.inputDir, outputDir, undefined, (eleventyConfig) => {
+    eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", feedSize: 3, contentDir: site.contentDir, layoutsDir: site.layoutsDir });
+  });
+  return fixtureBuild(site.root, outputDir, logs, error);
+}
+
+const outlet = (n: number) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com`, images: [] });
+const story = (n: number, fields: Record<string, unknown> = {}) =>
+  articleFile({ title: `Story ${n}`, originalUrl: `https://outlet${n % 3}.example.com/s/${n}`, provider: outlet(n % 3), topics: [n % 2 ? "Energy" : "Markets"], publishedDateTime: `2026-03-${String(n).padStart(2, "0")}T10:00:00Z`, ...fields });
+
+const wrote = (b: FixtureBuild): string => b.logs.find((line) => line.startsWith("[news-digest] wrote ")) ?? "";
+const count = (line: string, kind: string): number => Number(new RegExp(`(\\d+) ${kind}`).exec(line)?.[1] ?? Number.NaN);
+const longAgo = new Date("2001-01-01T00:00:00Z");
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+}
+
+describe("a deploy build into the last build's output, with the build cache", () => {
+  let site: FixtureFolders;
+  let first: FixtureBuild;
+  let incremental: FixtureBuild;
+  let clean: FixtureBuild;
+
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 20; n++) files[`a${n}.md`] = story(n);
+    site = makeFixtureFolders("incremental", { content: files });
+    first = await build(site);
+    expect(first.error).toBeUndefined();
+    // Every file written so far is marked old, so a rewritten one is told apart by its time.
+    for (const file of listFiles(site.outputDir)) utimesSync(path.join(site.outputDir, file), longAgo, longAgo);
+    writeFileSync(path.join(site.contentDir, "a21.md"), story(21));
+    writeFileSync(path.join(site.contentDir, "a5.md"), story(5, { excerpt: "A corrected excerpt." }));
+    incremental = await build(site);
+    clean = await build(site, path.join(site.root, "_clean"));
+  }, 120_000);
+
+  it("writes only what changed: the new and edited articles' pages, the lists and feeds that show them", () => {
+    expect(incremental.error).toBeUndefined();
+    const pagesThen = count(wrote(first), "pages");
+    const pagesNow = count(wrote(incremental), "pages");
+    expect(pagesNow).toBeGreaterThan(0);
+    expect(pagesNow).toBeLessThan(pagesThen / 2);
+    expect(count(wrote(incremental), "feeds") + count(wrote(incremental), "feed archives")).toBeLessThan(count(wrote(first), "feeds") + count(wrote(first), "feed archives"));
+    const mtime = (sitePath: string) => statSync(path.join(site.outputDir, sitePath)).mtime.getTime();
+    const untouched = incremental.articleUrl("/articles/2026-03-02-story-2/");
+    expect(mtime(`${untouched}index.html`)).toBe(longAgo.getTime());
+    expect(mtime(`${incremental.articleUrl("/articles/2026-03-05-story-5/")}index.html`)).toBeGreaterThan(longAgo.getTime());
+    expect(incremental.read(incremental.articleUrl("/articles/2026-03-21-story-21/"))).toContain("Story 21");
+    // Outlet 1 has neither story 5 nor 21 (both outlet 2's); its oldest archive holds stories 1, 4 and 7.
+    expect(mtime("/providers/outlet1.example.com/archive/1/feed.xml")).toBe(longAgo.getTime());
+  });
+
+  it("leaves exactly the files, byte for byte, of a clean build of the same articles (search bundle aside)", () => {
+    const ours = (b: FixtureBuild) => b.files().filter((f) => !f.startsWith("/pagefind/") && f !== `/${MANIFEST_FILE}`).sort();
+    expect(ours(incremental)).toEqual(ours(clean));
+    for (const file of ours(clean)) expect(incremental.read(file), file).toBe(clean.read(file));
+    expect(incremental.read(`/${MANIFEST_FILE}`)).toBe(clean.read(`/${MANIFEST_FILE}`));
+  });
+
+  it("writes a page again when its file is gone, even with the cache in place", async () => {
+    const fresh = makeFixtureFolders("incremental-fresh", { content: { "a.md": story(1), "b.md": story(2) } });
+    expect((await build(fresh)).error).toBeUndefined();
+    rmSync(path.join(fresh.outputDir, "articles"), { recursive: true });
+    const again = await build(fresh);
+    expect(again.error).toBeUndefined();
+    expect(count(wrote(again), "pages")).toBe(2);
+    expect(again.read(again.articleUrl("/articles/2026-03-01-story-1/"))).toContain("Story 1");
+  }, 60_000);
+});
