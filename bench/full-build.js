@@ -1,17 +1,35 @@
 // Child process: one clean build of the starter site over a corpus (pages, taxonomies, feeds,
 // search). Mode "build" is a deploy build (`npx eleventy`); mode "watch" is `npm start`: a clean
-// build, then the rebuild its file watcher runs after one article changes. Prints one JSON line.
+// build, then the rebuild its file watcher runs after one article changes. Mode "incremental" adds
+// 10 articles to the corpus, then runs a deploy build into an output folder the previous run of this
+// script left (with the build cache the bench points NEWS_DIGEST_CACHE at). Prints one JSON line.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { trackPeakMemory, folderTotals } from "./measure.js";
 
 const [corpus, output, mode = "build"] = process.argv.slice(2);
-if (!corpus || !output || (mode !== "build" && mode !== "watch")) throw new Error("usage: full-build.js <corpus> <output> [build|watch]");
+if (!corpus || !output || !["build", "watch", "incremental"].includes(mode)) throw new Error("usage: full-build.js <corpus> <output> [build|watch|incremental]");
+if (mode === "incremental") addArticles(corpus, 10);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 process.env.NEWS_DIGEST_CONTENT = corpus;
 process.env.NEWS_DIGEST_URL = "https://bench.example.org";
+
+/**
+ * Ten new articles, made from the corpus's last ten files under new URLs and headlines, so they
+ * are new stories in every way a build can tell (address, id, lists, feeds).
+ * @param {string} dir @param {number} count
+ */
+function addArticles(dir, count) {
+  const files = readdirSync(dir).filter((name) => name.endsWith(".md")).sort().slice(-count);
+  files.forEach((name, i) => {
+    const text = readFileSync(path.join(dir, name), "utf8")
+      .replace(/^originalUrl: "?(https?:\/\/[^"\n]+?)"?$/m, (_, url) => `originalUrl: "${url}/new-${i}"`)
+      .replace(/^title: .*$/m, `title: "New article ${i} for the incremental build"`);
+    writeFileSync(path.join(dir, `zz-new-${i}.md`), text);
+  });
+}
 
 const memory = trackPeakMemory();
 const started = performance.now();
@@ -20,11 +38,14 @@ const { createDigestBuild } = await import("../dist/src/build/digest-build.js");
 const { attachDigestBuild } = await import("../dist/plugin/attach.js");
 // The starter's settings, through the build object itself rather than the plugin entry, so its
 // phase stats and background search can be read (the plugin's public entry exports neither).
-const build = createDigestBuild({ siteTitle: "The Banking & Tech Digest", siteUrl: process.env.NEWS_DIGEST_URL, contentDir: corpus, layoutsDir: "layouts" }, () => undefined);
+let wrote = "";
+const build = createDigestBuild({ siteTitle: "The Banking & Tech Digest", siteUrl: process.env.NEWS_DIGEST_URL, contentDir: corpus, layoutsDir: "layouts" }, (message) => {
+  if (message.startsWith("[news-digest] wrote ")) wrote = message;
+});
 const elev = new Eleventy(path.join(root, "site"), output, {
   quietMode: true,
   configPath: false,
-  runMode: mode,
+  runMode: mode === "watch" ? "watch" : "build",
   /** @param {import("../plugin/eleventy-types.js").EleventyConfig} eleventyConfig */
   config(eleventyConfig) {
     eleventyConfig.ignores.add("site/README.md");
@@ -36,8 +57,8 @@ const wallMs = Math.round(performance.now() - started);
 const phases = build.stats().phases;
 const peakMiB = memory.stop();
 const totals = folderTotals(output);
-if (mode === "build") {
-  console.log(JSON.stringify({ wallMs, peakMiB, phases, files: totals.files, bytes: totals.bytes }));
+if (mode !== "watch") {
+  console.log(JSON.stringify({ wallMs, peakMiB, phases, files: totals.files, bytes: totals.bytes, wrote }));
   process.exit(0);
 }
 

@@ -1,4 +1,4 @@
-// npm run bench -- --count N [--runs R] [--shape realistic|small] [--skip-floor] [--skip-watch] [--skip-hugo] [--keep] [--seed S]
+// npm run bench -- --count N [--runs R] [--shape realistic|small] [--skip-floor] [--skip-watch] [--skip-hugo] [--skip-incremental] [--keep] [--seed S]
 // Generates N articles and builds them, each build in its own process on a RAM disk where there is
 // one: a clean deploy build with the plugin, the plugin in watch mode (clean, then a one-article
 // rebuild), a plain Eleventy site (the floor), and Hugo with Pagefind's CLI (a peer outside Node).
@@ -33,12 +33,13 @@ const hugoSite = path.join(scratch, "hugo-site");
 const hugo = flag("--skip-hugo") ? undefined : findOnPath("hugo");
 
 /**
- * @typedef {{ wallMs: number, peakMiB: number, phases: { name: string, ms: number, rssMiB: number }[], files: number, bytes: number, rebuildMs?: number, rebuildSearchMs?: number }} BuildResult
+ * @typedef {{ wallMs: number, peakMiB: number, phases: { name: string, ms: number, rssMiB: number }[], files: number, bytes: number, rebuildMs?: number, rebuildSearchMs?: number, wrote?: string }} BuildResult
  * @param {string} script @param {string[]} args @returns {BuildResult}
  */
 function child(script, args) {
   // Temporary files (the search indexer's record pages) go to the same RAM disk as the output.
-  const env = { ...process.env, TMPDIR: scratch };
+  // The build cache goes there too, never into the checkout's .cache/.
+  const env = { ...process.env, TMPDIR: scratch, NEWS_DIGEST_CACHE: path.join(scratch, "cache") };
   const out = execFileSync(process.execPath, [path.join(here, script), ...args], { encoding: "utf8", env, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
   const line = out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1);
   if (!line) throw new Error(`${script} printed no result:\n${out}`);
@@ -84,6 +85,14 @@ try {
   const peak = (/** @type {number | undefined} */ mib) => (mib === undefined ? "peak RSS not measured (no /usr/bin/time)" : `peak RSS ${mib} MiB`);
   const watch = flag("--skip-watch") ? undefined : child("full-build.js", [corpus, path.join(scratch, "watch"), "watch"]);
   rmSync(path.join(scratch, "watch"), { recursive: true, force: true });
+  // A publisher's next deploy: 10 new articles, the last output and the build cache in place. Last,
+  // because it adds the articles to the corpus.
+  const incremental = flag("--skip-incremental")
+    ? undefined
+    : (() => {
+        child("full-build.js", [corpus, path.join(scratch, "deployed"), "build"]);
+        return child("full-build.js", [corpus, path.join(scratch, "deployed"), "incremental"]);
+      })();
 
   const rows = [
     ["articles", String(count)],
@@ -98,6 +107,12 @@ try {
           ["  search index refreshed", `${watch.rebuildSearchMs} ms after the change (in the background)`],
         ]
       : [["watch", "skipped (--skip-watch)"]]),
+    ...(incremental
+      ? [
+          ["incremental deploy (+10 articles)", `${incremental.wallMs} ms (${(incremental.wallMs / full.wallMs).toFixed(2)}x the full build), peak RSS ${incremental.peakMiB} MiB`],
+          ["  it wrote", (incremental.wrote ?? "").replace(/^\[news-digest\] wrote /, "")],
+        ]
+      : [["incremental deploy", "skipped (--skip-incremental)"]]),
     ...(floor
       ? [
           ["floor (plain Eleventy), wall", `${floor.wallMs} ms${ofRuns(floors.map((r) => r.wallMs))}`],
@@ -118,7 +133,7 @@ try {
   const width = Math.max(...rows.map(([label]) => label?.length ?? 0));
   for (const [label, value] of rows) console.log(`${(label ?? "").padEnd(width)}  ${value}`);
   const hugoJson = hugoRun && pagefindRun ? { hugoMs: hugoRun.hugoMs, hugoPeakMiB: hugoRun.hugoPeakMiB ?? null, pagefindMs: pagefindRun.pagefindMs, pagefindPeakMiB: pagefindRun.pagefindPeakMiB ?? null, pagesIndexed: pagefindRun.pagesIndexed, files: hugoRun.files, bytes: hugoRun.bytes } : null;
-  console.log(`bench-json ${JSON.stringify({ count, shape, full, watch: watch ?? null, floor: floor ?? null, ratio: floor ? Number((full.wallMs / floor.wallMs).toFixed(2)) : null, hugo: hugoJson })}`);
+  console.log(`bench-json ${JSON.stringify({ count, shape, full, watch: watch ?? null, incremental: incremental ?? null, floor: floor ?? null, ratio: floor ? Number((full.wallMs / floor.wallMs).toFixed(2)) : null, hugo: hugoJson })}`);
 } finally {
   if (!flag("--keep")) rmSync(scratch, { recursive: true, force: true });
   else console.log(`kept ${scratch}`);
