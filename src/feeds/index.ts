@@ -96,7 +96,7 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
 export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
   requireSiteUrl(site);
   const items = createItemFactory(digest, site);
-  const toItem = (entry: ScopeEntry): FeedItem => ("article" in entry ? items.article(entry.article) : items.story(entry.story));
+  const toItem = (entry: ScopeEntry, archived: boolean): FeedItem => ("article" in entry ? items.article(entry.article, archived) : items.story(entry.story, archived));
   const stories = memoStories(digest);
   const fingerprintOf = unchanged ? createFingerprinter() : undefined;
   const renderers: Renderers = {
@@ -115,7 +115,7 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
       return out as never;
     };
     for (const { scope, page, path } of feedPages(digest, format, site.feedSize, stories)) {
-      const doc = feedDocument(scope, format, page.archive, page.items.map(toItem), site, page.older);
+      const doc = feedDocument(scope, format, page.archive, page.items.map((entry) => toItem(entry, page.archive > 0)), site, page.older);
       if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
       yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
     }

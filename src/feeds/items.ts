@@ -24,8 +24,8 @@ export interface FeedSite {
 /** The `_news_digest` JSON Feed extension, and what item content says about the story. */
 export interface StoryFacts {
   id: string;
-  /** Distinct outlets covering the story. */
-  outlets: number;
+  /** Distinct outlets covering the story; left out of archived items (see createItemFactory). */
+  outlets?: number;
   quality?: number;
   heat?: number;
 }
@@ -64,18 +64,20 @@ function leadImageHtml(image: Image | undefined): SafeHtml | string {
 function coverageHtml(heading: string, links: readonly CoverageLink[], count: number, site: FeedSite): SafeHtml | string {
   if (links.length === 0) return "";
   const unlisted = count - links.length;
-  return html`<p>${heading}</p><ul>${links.map(
-    (link) => html`<li><a href="${link.localUrl ? absoluteUrl(site, link.localUrl) : link.externalUrl}">${link.providerName}</a>: ${link.title}</li>`,
-  )}${unlisted > 0 ? html`<li>and ${unlisted} more ${unlisted === 1 ? "outlet" : "outlets"}</li>` : ""}</ul>`;
+  // Outlet names only: the headlines are on the article's page, and each item is in many files.
+  return html`<p>${heading} ${links.map((link, i) => html`${i > 0 ? ", " : ""}<a href="${link.localUrl ? absoluteUrl(site, link.localUrl) : link.externalUrl}">${link.providerName}</a>`)}${unlisted > 0 ? ` and ${unlisted} more` : ""}.</p>`;
 }
 
 /**
  * Builds each article's item once per render, however many feeds it appears in, and each story's
- * item for the stories feeds.
+ * item for the stories feeds. An item in an archive document (`archived`) leaves out what changes
+ * as coverage joins its story (the "Also covered by" line and the outlet count): an archive never
+ * changes once written, even when an old story gains an outlet.
  */
-export function createItemFactory(digest: FeedContent, site: FeedSite): { article: (article: Article) => FeedItem; story: (story: Story) => FeedItem } {
+export function createItemFactory(digest: FeedContent, site: FeedSite): { article: (article: Article, archived: boolean) => FeedItem; story: (story: Story, archived: boolean) => FeedItem } {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
   const items = new Map<Article, FeedItem>();
+  const archivedItems = new Map<Article, FeedItem>();
   const categoriesOf = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
@@ -90,9 +92,9 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
     }
     return categories;
   };
-  const factsOf = (article: Article, cluster: StoryCluster | undefined): StoryFacts => ({
+  const factsOf = (article: Article, cluster: StoryCluster | undefined, archived: boolean): StoryFacts => ({
     id: cluster?.id ?? "",
-    outlets: cluster?.outlets ?? 1,
+    ...(archived ? {} : { outlets: cluster?.outlets ?? 1 }),
     ...(article.quality !== undefined ? { quality: article.quality } : {}),
     ...(article.heat !== undefined ? { heat: article.heat } : {}),
   });
@@ -108,31 +110,33 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
       ...(image ? { image } : {}),
     };
   };
-  const articleItem = (article: Article): FeedItem => {
-    let item = items.get(article);
+  const articleItem = (article: Article, archived: boolean): FeedItem => {
+    const cache = archived ? archivedItems : items;
+    let item = cache.get(article);
     if (item) return item;
-    const others = digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS);
+    const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS);
     item = {
       ...baseItem(article),
       id: feedIdOfArticle(site.siteUrl, article.url),
-      contentHtml: html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by:", others.links, others.count, site)}`.value,
+      contentHtml: html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value,
       published: article.publishedAt,
       updated: article.publishedAt,
-      story: factsOf(article, digest.clusters.clusterOf.get(article.pageUrl)),
+      story: factsOf(article, digest.clusters.clusterOf.get(article.pageUrl), archived),
     };
-    items.set(article, item);
+    cache.set(article, item);
     return item;
   };
-  const storyItem = (story: Story): FeedItem => {
+  const storyItem = (story: Story, archived: boolean): FeedItem => {
     const lead = story.lead;
-    const others = digest.clusters.alsoCoveredBy.first(lead.pageUrl, FEED_COVERAGE_OUTLETS);
+    const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(lead.pageUrl, FEED_COVERAGE_OUTLETS);
     return {
       ...baseItem(lead),
       id: feedIdOfStory(site.siteUrl, story.cluster.id),
-      contentHtml: html`${leadImageHtml(lead.images[0])}${lead.excerpt ? html`<p>${lead.excerpt}</p>` : ""}<p><a href="${lead.url}">Read at ${lead.provider.name}</a></p>${coverageHtml(others.count === 1 ? "Also covered by one more outlet:" : `Also covered by ${others.count} more outlets:`, others.links, others.count, site)}`.value,
+      contentHtml: html`${leadImageHtml(lead.images[0])}${lead.excerpt ? html`<p>${lead.excerpt}</p>` : ""}<p><a href="${lead.url}">Read at ${lead.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value,
       published: story.firstPublishedAt,
-      updated: story.lastPublishedAt,
-      story: factsOf(lead, story.cluster),
+      // In an archive the story's first publication: its latest changes as outlets join.
+      updated: archived ? story.firstPublishedAt : story.lastPublishedAt,
+      story: factsOf(lead, story.cluster, archived),
     };
   };
   return { article: articleItem, story: storyItem };

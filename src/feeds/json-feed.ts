@@ -16,7 +16,7 @@ export interface JsonFeedItem {
   tags?: string[];
   image?: string;
   /** JSON Feed extension (its keys start with `_`): the story the item belongs to. */
-  _news_digest: { story_id: string; outlets: number; quality?: number; heat?: number };
+  _news_digest: { story_id: string; outlets?: number; quality?: number; heat?: number };
 }
 
 /** A JSON Feed 1.1 item (jsonfeed.org/version/1.1), built once per article and reused. */
@@ -35,7 +35,7 @@ export function toJsonFeedItem(item: FeedItem): JsonFeedItem {
     ...(item.image ? { image: item.image.url } : {}),
     _news_digest: {
       story_id: item.story.id,
-      outlets: item.story.outlets,
+      ...(item.story.outlets !== undefined ? { outlets: item.story.outlets } : {}),
       ...(item.story.quality !== undefined ? { quality: item.story.quality } : {}),
       ...(item.story.heat !== undefined ? { heat: item.story.heat } : {}),
     },

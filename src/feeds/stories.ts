@@ -16,7 +16,8 @@ export interface Story {
  * Every story once, newest first by its first publication on the site: that date does not move as
  * outlets join, so a story keeps its place and the stories archives behave like the others. The
  * lead is the member with the best {@link storyScore} (they share the outlet count, so quality and
- * heat decide), ties to the newer. Linear in the articles.
+ * heat decide), ties to the earlier: a story's lead, and so its archived item, changes only when a
+ * better-scoring copy joins. Linear in the articles.
  */
 export function planStories(digest: Pick<Digest, "articles" | "clusters">): Story[] {
   const byCluster = new Map<StoryCluster, Story & { leadScore: number }>();
@@ -32,7 +33,7 @@ export function planStories(digest: Pick<Digest, "articles" | "clusters">): Stor
       continue;
     }
     story.lastPublishedAt = article.publishedAt;
-    if (score >= story.leadScore) {
+    if (score > story.leadScore) {
       story.lead = article;
       story.leadScore = score;
     }

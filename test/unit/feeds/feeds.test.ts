@@ -357,3 +357,29 @@ describe("the stories feeds", () => {
     expect(entries.every((e) => xmlText(childElement(e, NS.atom, "id")).startsWith("tag:digest.example.org,2026:story:s"))).toBe(true);
   });
 });
+
+describe("archives and story coverage", () => {
+  it("leave an archive unchanged when a new article joins a story it holds", () => {
+    const files = sampleFiles(7);
+    const before = byPath([...renderAllFeeds(digestFromFiles(files), site)]);
+    const joined = byPath([
+      ...renderAllFeeds(
+        digestFromFiles({
+          ...files,
+          "late.md": articleFile({
+            title: "Story 1, followed up",
+            publishedDateTime: "2026-03-20T10:00:00Z",
+            originalUrl: "https://northwind.example.org/follow-up",
+            provider: { name: "Northwind", domain: "northwind.example.org" },
+            related: [{ title: "Story 1", publishedDateTime: "2026-03-01T10:00:00+02:00", webUrl: "https://harbor-ledger.example.com/story-1", provider: outlet }],
+          }),
+        }),
+        site,
+      ),
+    ]);
+    // Story 1 is in the site's first archive; the head feed shows the new article covering it.
+    expect(before.get("/archive/1/feed.xml")).toContain("Story 1<");
+    for (const [path, contents] of before) if (path.includes("/archive/")) expect(joined.get(path), path).toBe(contents);
+    expect(joined.get("/feed.xml")).toContain("Also covered by");
+  });
+});
