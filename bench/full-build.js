@@ -17,16 +17,22 @@ process.env.NEWS_DIGEST_CONTENT = corpus;
 process.env.NEWS_DIGEST_URL = "https://bench.example.org";
 
 /**
- * Ten new articles, made from the corpus's last ten files under new URLs and headlines, so they
- * are new stories in every way a build can tell (address, id, lists, feeds).
+ * Ten new articles, as a publisher's next day brings: made from the corpus's last ten files under
+ * new URLs and headlines and dated after every article there, so they are the newest stories.
  * @param {string} dir @param {number} count
  */
 function addArticles(dir, count) {
-  const files = readdirSync(dir).filter((name) => name.endsWith(".md")).sort().slice(-count);
-  files.forEach((name, i) => {
+  const names = readdirSync(dir).filter((name) => name.endsWith(".md")).sort();
+  let newest = 0;
+  for (const name of names) {
+    const date = /^publishedDateTime: "?([^"\n]+)"?$/m.exec(readFileSync(path.join(dir, name), "utf8"))?.[1];
+    if (date) newest = Math.max(newest, Date.parse(date) || 0);
+  }
+  names.slice(-count).forEach((name, i) => {
     const text = readFileSync(path.join(dir, name), "utf8")
       .replace(/^originalUrl: "?(https?:\/\/[^"\n]+?)"?$/m, (_, url) => `originalUrl: "${url}/new-${i}"`)
-      .replace(/^title: .*$/m, `title: "New article ${i} for the incremental build"`);
+      .replace(/^title: .*$/m, `title: "New article ${i} for the incremental build"`)
+      .replace(/^publishedDateTime: .*$/m, `publishedDateTime: "${new Date(newest + (i + 1) * 60_000).toISOString()}"`);
     writeFileSync(path.join(dir, `zz-new-${i}.md`), text);
   });
 }
