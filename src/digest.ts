@@ -56,7 +56,7 @@ function byNewest(a: { publishedMs: number; sourceFile: string }, b: { published
  * `shown` says which files are published now: a held file counts as unpublished, or a future copy
  * whose path sorts first would take a live article off the site until its time.
  */
-function dropDuplicates(drafts: readonly ArticleDraft[], shown: (draft: ArticleDraft) => boolean): { kept: ArticleDraft[]; problems: Problem[] } {
+function dropDuplicates(drafts: readonly ArticleDraft[], shown: (draft: ArticleDraft) => boolean): { kept: Map<string, ArticleDraft>; problems: Problem[] } {
   const winners = new Map<string, ArticleDraft>();
   const problems: Problem[] = [];
   const sorted = [...drafts].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
@@ -79,7 +79,7 @@ function dropDuplicates(drafts: readonly ArticleDraft[], shown: (draft: ArticleD
       hint: `kept ${keep.sourceFile} (${replace ? "it is published" : "its path sorts first"}); ${drop.sourceFile} was skipped`,
     });
   }
-  return { kept: [...winners.values()], problems };
+  return { kept: winners, problems };
 }
 
 /** The published articles and their terms, complete before story clusters are built. */
@@ -98,29 +98,28 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
   problems.push(...duplicateProblems);
 
   let held = 0;
-  const publishable: ArticleDraft[] = [];
-  const hidden: ArticleDraft[] = [];
-  for (const draft of kept) {
-    if (!draft.published) hidden.push(draft);
-    else if (isHeld(draft)) {
-      held++;
-      hidden.push(draft);
-    } else publishable.push(draft);
+  // Keyed by canonical URL, which dropDuplicates left unique: a slug never depends on file names.
+  const publishable = new Map<string, ArticleDraft>();
+  const hidden: Article[] = [];
+  for (const [urlKey, draft] of kept) {
+    if (draft.published && !isHeld(draft)) publishable.set(urlKey, draft);
+    else {
+      if (draft.published) held++;
+      hidden.push({ ...draft, urlKey, published: false, slug: "", pageUrl: "" });
+    }
   }
 
-  // Keyed by canonical URL, which dropDuplicates left unique: a slug never depends on file names.
-  const byKey = new Map(publishable.map((d) => [canonicalUrlKey(d.url), d] as const));
-  const { slugs } = assignSlugs(byKey.keys(), (key) => {
-    const draft = byKey.get(key) as ArticleDraft;
-    return articleSlug(draft.publishedAt, draft.title, key);
+  const { slugs } = assignSlugs(publishable.keys(), (urlKey) => {
+    const draft = publishable.get(urlKey) as ArticleDraft;
+    return articleSlug(draft.publishedAt, draft.title, urlKey);
   });
-  const articles: Article[] = [...byKey]
-    .map(([key, draft]) => {
-      const slug = slugs.get(key) as string;
-      return { ...draft, published: true, slug, pageUrl: `${ARTICLE_BASE_URL}${slug}/` };
+  const articles: Article[] = [...publishable]
+    .map(([urlKey, draft]) => {
+      const slug = slugs.get(urlKey) as string;
+      return { ...draft, urlKey, published: true, slug, pageUrl: `${ARTICLE_BASE_URL}${slug}/` };
     })
     .sort(byNewest);
-  const unpublished: Article[] = hidden.map((draft) => ({ ...draft, published: false, slug: "", pageUrl: "" })).sort(byNewest);
+  const unpublished = hidden.sort(byNewest);
 
   const providers = groupByProvider(articles);
   const topics = groupByTopic(articles);

@@ -36,6 +36,8 @@ export type RelatedItem = Coverage;
 export interface Article extends Coverage {
   /** Path of the source file relative to the working directory. */
   sourceFile: string;
+  /** The canonical URL's comparison key (`canonicalUrlKey`): the article's identity, computed once for dedupe, its address, its feed id and its story. */
+  urlKey: string;
   /** Path segment of the article's page, unique in the site. */
   slug: string;
   /** Site-relative URL of the article's page (before any path prefix), e.g. `/articles/2021-04-19-us-banks/`. */

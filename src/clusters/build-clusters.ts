@@ -96,7 +96,7 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
 
   for (const article of articles) {
     if (!article.published) continue;
-    const own = addNode({ key: canonicalUrlKey(article.url), coverage: article, article });
+    const own = addNode({ key: article.urlKey, coverage: article, article });
     for (const alias of [article.webUrl, article.ampUrl]) {
       if (alias) sets.union(own, canonicalUrlKey(alias));
     }

@@ -1,5 +1,3 @@
-import { canonicalUrlKey } from "../clusters/canonical-url.js";
-
 /**
  * Feed ids are `tag:` URIs (RFC 4151) minted under the site's host. The date is fixed rather than
  * taken from the article: an id must survive a corrected publication date as well as a new
@@ -15,8 +13,9 @@ function tagPrefix(siteUrl: string): string {
   return `tag:${new URL(siteUrl).hostname},${TAG_DATE}:`;
 }
 
-export function feedIdOfArticle(siteUrl: string, articleUrl: string): string {
-  const key = canonicalUrlKey(articleUrl).replace(/^https:\/\//, "");
+/** `urlKey`: the article's canonical URL key (`Article.urlKey`). */
+export function feedIdOfArticle(siteUrl: string, urlKey: string): string {
+  const key = urlKey.replace(/^https:\/\//, "");
   return `${tagPrefix(siteUrl)}${key.replace(NOT_TAG_CHAR, (c) => encodeURIComponent(c))}`;
 }
 

@@ -117,7 +117,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
     const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS);
     item = {
       ...baseItem(article),
-      id: feedIdOfArticle(site.siteUrl, article.url),
+      id: feedIdOfArticle(site.siteUrl, article.urlKey),
       contentHtml: html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value,
       published: article.publishedAt,
       updated: article.publishedAt,

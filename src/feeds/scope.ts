@@ -24,9 +24,12 @@ export function feedBase(scope: FeedScope): string {
 }
 
 export function feedLinks(scope: FeedScope): FeedLinks {
-  if (scope.kind === "stories") return STORIES_FEEDS;
-  const base = feedBase(scope);
-  return { rss: `${base}${FEED_FILE_NAMES.rss}`, atom: `${base}${FEED_FILE_NAMES.atom}`, json: `${base}${FEED_FILE_NAMES.json}` };
+  return scope.kind === "stories" ? STORIES_FEEDS : feedLinksIn(feedBase(scope));
+}
+
+/** The three head feeds in a folder (`/`, or a term's page folder): what a page links to without a whole Term at hand. */
+export function feedLinksIn(folder: string): FeedLinks {
+  return { rss: `${folder}${FEED_FILE_NAMES.rss}`, atom: `${folder}${FEED_FILE_NAMES.atom}`, json: `${folder}${FEED_FILE_NAMES.json}` };
 }
 
 /** Site-relative URL of archive page `n` (1 = oldest) of a scope in one format. */
@@ -47,7 +50,12 @@ export function scopePageUrl(scope: FeedScope): string {
 }
 
 export function scopeTitle(scope: FeedScope, siteTitle: string): string {
-  return scope.kind === "site" ? siteTitle : scope.kind === "stories" ? `Stories — ${siteTitle}` : `${scope.term.label} — ${siteTitle}`;
+  return scope.kind === "site" ? siteTitle : feedTitleOf(scope.kind === "stories" ? "Stories" : scope.term.label, siteTitle);
+}
+
+/** A feed's title for one part of the site: "AI — The Digest". */
+export function feedTitleOf(label: string, siteTitle: string): string {
+  return `${label} — ${siteTitle}`;
 }
 
 export function allScopes(digest: Pick<FeedContent, "providers" | "topics">): FeedScope[] {

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { html, jsonLd, type SafeHtml } from "../escape.js";
 import type { NewsDigestOptions } from "../options.js";
 import { parseArticleDate } from "../article/normalise.js";
-import { FEED_FILE_NAMES } from "../feeds/scope.js";
+import { feedLinksIn, feedTitleOf } from "../feeds/scope.js";
 import { SITE_ICON_PATH } from "../feeds/site-icon.js";
 
 /** Site facts every layout may use. */
@@ -151,10 +151,7 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     formatDate: memo(formatter({ ...DateTime.DATETIME_MED, timeZoneName: "short" })),
     formatDay: memo(formatter(DateTime.DATE_MED)),
     formatNumber: (value) => numbers.format(value),
-    feeds: (term) => {
-      const base = term ? term.url : "/";
-      return { title: term ? `${term.label} — ${site.title}` : site.title, rss: `${base}${FEED_FILE_NAMES.rss}`, atom: `${base}${FEED_FILE_NAMES.atom}`, json: `${base}${FEED_FILE_NAMES.json}` };
-    },
+    feeds: (term) => ({ title: term ? feedTitleOf(term.label, site.title) : site.title, ...feedLinksIn(term ? term.url : "/") }),
     iconPath: SITE_ICON_PATH,
     layouts,
   };

@@ -1,5 +1,4 @@
 import type { Article } from "../article/types.js";
-import { canonicalUrlKey } from "../clusters/canonical-url.js";
 import type { LayoutKit } from "./kit.js";
 import { sitePathOf } from "./site-pages.js";
 
@@ -27,9 +26,8 @@ export function planRedirects(previous: ReadonlyMap<string, string>, articles: r
   const byKey = new Map<string, Article>();
   const addresses: AddressBook = new Map();
   for (const article of articles) {
-    const key = canonicalUrlKey(article.url);
-    byKey.set(key, article);
-    addresses.set(article.pageUrl, key);
+    byKey.set(article.urlKey, article);
+    addresses.set(article.pageUrl, article.urlKey);
   }
   const redirects: Redirect[] = [];
   for (const [from, key] of previous) {
