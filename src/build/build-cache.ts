@@ -17,7 +17,14 @@ import { fileURLToPath } from "node:url";
 const CACHE_VERSION = 1;
 
 export class BuildCache {
+  private code: string | undefined;
+
   constructor(private readonly dir: string) {}
+
+  /** Read once per build object: the renderers do not change while the process runs. */
+  private codeFingerprint(): string {
+    return (this.code ??= codeFingerprint());
+  }
 
   /** The fingerprints recorded for `outputDir`, taken out of the cache (see the class comment); empty when there are none or they were made by other code. */
   take(outputDir: string): Map<string, string> {
@@ -31,7 +38,7 @@ export class BuildCache {
       rmSync(file, { force: true });
     }
     const { version, code, fingerprints } = (parsed ?? {}) as { version?: unknown; code?: unknown; fingerprints?: unknown };
-    if (version !== CACHE_VERSION || code !== codeFingerprint() || typeof fingerprints !== "object" || fingerprints === null) return new Map();
+    if (version !== CACHE_VERSION || code !== this.codeFingerprint() || typeof fingerprints !== "object" || fingerprints === null) return new Map();
     const found = new Map<string, string>();
     for (const [sitePath, fingerprint] of Object.entries(fingerprints)) if (typeof fingerprint === "string") found.set(sitePath, fingerprint);
     return found;
@@ -42,7 +49,7 @@ export class BuildCache {
     mkdirSync(this.dir, { recursive: true });
     const file = this.fileFor(outputDir);
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, code: codeFingerprint(), outputDir: path.resolve(outputDir), fingerprints: Object.fromEntries(fingerprints) }));
+    writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, code: this.codeFingerprint(), outputDir: path.resolve(outputDir), fingerprints: Object.fromEntries(fingerprints) }));
     renameSync(temporary, file);
   }
 
