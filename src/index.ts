@@ -23,7 +23,7 @@ export { formatSummary, formatProblems } from "./summary.js";
 export { rankTopStories, storyScore } from "./top-stories.js";
 export { foldByStory } from "./clusters/story-fold.js";
 export type { LayoutKit, BaseLayoutData, Layout, Layouts, SiteInfo } from "./site/kit.js";
-export type { ArticleCard, ArticlePageData, ListPageData, TermIndexData, TermLink, FeedLinkSet } from "./site/pages.js";
+export type { ArticleCard, ArticlePageData, ListPageData, TermIndexData, TermLink, TermRef, FeedLinkSet } from "./site/pages.js";
 export { CARD_TOPICS, CARD_OUTLETS, ALSO_COVERED_OUTLETS, FEED_CATEGORIES } from "./site/limits.js";
 // Rendering a digest without Eleventy: read and digest (above), then pages, feeds and search records.
 export { DigestBuild, createDigestBuild, type BuildRun, type HostOutput } from "./build/digest-build.js";

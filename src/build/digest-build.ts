@@ -199,8 +199,8 @@ export class DigestBuild {
       // Recorded before anything is written: a build that stops halfway still knows every file it may
       // have left, and every address it used to answer at.
       writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
-      const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
-      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, unchanged), redirectPageFiles(redirects, kit)))));
+      const skip = run.watching || run.cached ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint } : undefined;
+      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
     }
     this.timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).

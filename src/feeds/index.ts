@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { NewsDigestError } from "../errors.js";
+import { createFingerprinter } from "../fingerprint.js";
 import type { Article } from "../article/types.js";
 import { planFeedPages, type FeedPage } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
@@ -98,7 +98,7 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
   const items = createItemFactory(digest, site);
   const toItem = (entry: ScopeEntry, archived: boolean): FeedItem => ("article" in entry ? items.article(entry.article, archived) : items.story(entry.story, archived));
   const stories = memoStories(digest);
-  const fingerprintOf = unchanged ? createFingerprinter() : undefined;
+  const fingerprintOf = unchanged ? createDocumentFingerprinter() : undefined;
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
     atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
@@ -144,23 +144,13 @@ export type UnchangedCheck = (path: string, fingerprint: string) => boolean;
 
 /**
  * A document's fingerprint covers everything its file is rendered from: the format, the
- * document's own fields and each item's fields (hashed once per item, however many documents
- * hold it). Renderers are pure functions of these, so equal fingerprints mean equal files.
+ * document's own fields and each item's fields (an item is serialised once, however many
+ * documents hold it: see createFingerprinter). Renderers are pure functions of these, so equal
+ * fingerprints mean equal files.
  */
-function createFingerprinter(): (format: FeedFormat, doc: FeedDocument) => string {
-  const itemHashes = new Map<FeedItem, string>();
-  const hashOfItem = (item: FeedItem): string => {
-    let hash = itemHashes.get(item);
-    if (hash === undefined) {
-      hash = createHash("sha1").update(JSON.stringify(item)).digest("base64");
-      itemHashes.set(item, hash);
-    }
-    return hash;
-  };
-  return (format, doc) => {
-    const { items, ...fields } = doc;
-    return createHash("sha1").update(format).update(JSON.stringify(fields)).update(items.map(hashOfItem).join(",")).digest("base64");
-  };
+function createDocumentFingerprinter(): (format: FeedFormat, doc: FeedDocument) => string {
+  const fingerprintOf = createFingerprinter();
+  return (format, doc) => fingerprintOf([format, doc]);
 }
 
 function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, items: FeedItem[], site: FeedSite, older: number | undefined): FeedDocument {

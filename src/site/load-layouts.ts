@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { NewsDigestError } from "../errors.js";
@@ -30,6 +31,26 @@ export interface LoadedLayouts {
   assets: Record<AssetName, string>;
   /** Absolute file each layout and asset came from. */
   sources: Record<string, string>;
+  /** A hash of every file in the site's and the bundled layouts folders: pages rendered by other layouts than last build's are rendered again. */
+  fingerprint: string;
+}
+
+/**
+ * Every file under both layouts folders, not only the layouts themselves: a site's layout may
+ * import a helper module of its own, and a page must be rendered again when that changes.
+ */
+function layoutsFingerprint(folders: readonly string[]): string {
+  const hash = createHash("sha1");
+  for (const folder of folders) {
+    if (!existsSync(folder)) continue;
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
+      .sort();
+    for (const file of files) hash.update(path.relative(folder, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("base64");
 }
 
 /**
@@ -56,5 +77,5 @@ export async function loadLayouts(siteLayoutsDir: string): Promise<LoadedLayouts
     sources[`assets/${name}`] = file;
     assets[name] = readFileSync(file, "utf8");
   }
-  return { layouts: loaded as unknown as Layouts, assets, sources };
+  return { layouts: loaded as unknown as Layouts, assets, sources, fingerprint: layoutsFingerprint([path.resolve(siteLayoutsDir), bundledLayoutsDir()]) };
 }

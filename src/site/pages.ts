@@ -31,12 +31,20 @@ export interface TermLink {
   stories: number;
 }
 
+/**
+ * A term as a card or an article page links to it: without its counts, which change whenever
+ * any article joins the term. A page shows what it is rendered from, and an article page should
+ * not be rendered again because an unrelated article joined one of its topics (a deploy build
+ * skips pages whose inputs are unchanged: see site-pages.ts).
+ */
+export type TermRef = Omit<TermLink, "count" | "stories">;
+
 /** An article with the term links its card needs, computed once per build. */
 export interface ArticleCard {
   article: Article;
-  provider: TermLink;
+  provider: TermRef;
   /** The article's first {@link CARD_TOPICS} distinct topics, in the order its file lists them. */
-  topics: TermLink[];
+  topics: TermRef[];
   /** All its distinct topics, so a card can say how many it leaves out. */
   topicCount: number;
   /** The first {@link CARD_OUTLETS} other outlets covering the story, newest first (the article page's `#coverage` lists more). */
@@ -50,7 +58,7 @@ export type { FeedLinkSet };
 export interface ArticlePageData {
   card: ArticleCard;
   /** Every distinct topic of the article (the card holds only the first few): one page each, so still linear. */
-  topics: TermLink[];
+  topics: TermRef[];
   /** The first {@link ALSO_COVERED_OUTLETS} other outlets covering the story, newest first. */
   alsoCoveredBy: CoverageLink[];
   /** All other outlets covering the story, listed or not. */
@@ -99,7 +107,8 @@ export interface SitePlan extends SiteIndex {
 
 export type FeedScopeRef = { kind: "site" } | { kind: "provider" | "topic"; term: Term };
 
-const toLink = (term: Term, stories: number): TermLink => ({ kind: term.kind, key: term.key, slug: term.slug, label: term.label, url: term.url, count: term.count, stories });
+const toRef = (term: Term): TermRef => ({ kind: term.kind, key: term.key, slug: term.slug, label: term.label, url: term.url });
+const toLink = (term: Term, stories: number): TermLink => ({ ...toRef(term), count: term.count, stories });
 
 /**
  * Turns the digest into plain page objects, one per HTML page, which the layouts render
@@ -113,15 +122,17 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
   const linkOf = (term: Term): TermLink => toLink(term, (folded.get(term) as Article[]).length);
   const providerLinks = new Map(digest.providers.map((t) => [t.key, linkOf(t)] as const));
   const topicLinks = new Map(digest.topics.map((t) => [t.key, linkOf(t)] as const));
+  const providerRefs = new Map(digest.providers.map((t) => [t.key, toRef(t)] as const));
+  const topicRefs = new Map(digest.topics.map((t) => [t.key, toRef(t)] as const));
   const cards = new Map<Article, ArticleCard>();
-  const allTopics = new Map<Article, TermLink[]>();
+  const allTopics = new Map<Article, TermRef[]>();
   const coverage = new Map<Article, { links: CoverageLink[]; count: number }>();
   for (const article of digest.articles) {
     const seen = new Set<string>();
-    const topics: TermLink[] = [];
+    const topics: TermRef[] = [];
     for (const name of article.topics) {
       const key = topicKey(name);
-      const link = topicLinks.get(key);
+      const link = topicRefs.get(key);
       if (link && !seen.has(key)) {
         seen.add(key);
         topics.push(link);
@@ -132,7 +143,7 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
     coverage.set(article, others);
     cards.set(article, {
       article,
-      provider: providerLinks.get(article.provider.domain) as TermLink,
+      provider: providerRefs.get(article.provider.domain) as TermRef,
       topics: topics.slice(0, CARD_TOPICS),
       topicCount: topics.length,
       alsoCoveredBy: others.links.slice(0, CARD_OUTLETS),
@@ -145,7 +156,7 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
     const others = coverage.get(article) as { links: CoverageLink[]; count: number };
     return {
       card: cardOf(article),
-      topics: allTopics.get(article) as TermLink[],
+      topics: allTopics.get(article) as TermRef[],
       alsoCoveredBy: others.links,
       alsoCoveredByCount: others.count,
       outlets: clusterOf.get(article.pageUrl)?.outlets ?? 1,
@@ -169,7 +180,7 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
     }
   }
 
-  // One link object per term, shared by cards, term pages and the collections.
+  // One link object per term, shared by term pages and the collections.
   const providers = [...providerLinks.values()];
   const topics = [...topicLinks.values()];
   const termIndexes: TermIndexData[] = [

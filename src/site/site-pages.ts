@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { UnchangedCheck } from "../feeds/index.js";
+import { createFingerprinter } from "../fingerprint.js";
 import type { LayoutKit } from "./kit.js";
-import { PAGINATED_KIND_NAMES, PAGINATED_KINDS, renderEntry } from "./page-kinds.js";
+import { PAGINATED_KIND_NAMES, PAGINATED_KINDS, renderEntry, type PageEntry, type PaginatedKind } from "./page-kinds.js";
 import type { SitePlan } from "./pages.js";
 
 /** The file a page URL is served from, relative to the output folder (`/a/` → `a/index.html`), as Eleventy maps permalinks. */
@@ -15,24 +16,40 @@ export function fingerprintOf(text: string): string {
 }
 
 /**
+ * What a page is rendered from, as one fingerprint: its layouts' code, the site facts every layout
+ * sees (the kit's helpers are pure functions of them) and the page's entry. Layouts are functions
+ * of exactly these, so a page whose fingerprint is last build's need not be rendered to know its
+ * HTML is unchanged; at 10,000 articles rendering every page was most of a deploy build that
+ * changed a few dozen.
+ */
+export function pageInputFingerprinter(kit: LayoutKit, layoutsFingerprint: string): (kind: PaginatedKind, entry: PageEntry) => string {
+  const fingerprintOf = createFingerprinter();
+  const context = fingerprintOf({ layouts: layoutsFingerprint, site: kit.site });
+  return (kind, entry) => fingerprintOf([context, kind, entry]);
+}
+
+/** Skips pages the output folder already holds: `unchanged` is asked with each page's input fingerprint. */
+export interface PageSkip {
+  unchanged: UnchangedCheck;
+  layoutsFingerprint: string;
+}
+
+/**
  * Every article, list and term-index page as a file to write, rendered one at a time so that
  * only the page being written is in memory. The core writes these itself instead of handing them
  * to Eleventy as paginated templates: Eleventy keeps every page it renders (HTML, data and page
  * objects, about 12–17 KB a page) until the build ends, and its per-page bookkeeping was most of
- * the rendering time (measured in README, Performance). In watch mode, `unchanged` skips pages
- * whose HTML is the same as last build's and whose file is still there.
+ * the rendering time (measured in README, Performance). With `skip` (watch rebuilds, and deploy
+ * builds with the build cache), a page whose inputs are unchanged since the last build and whose
+ * file is still there is neither rendered nor written.
  */
-export function* sitePageFiles(
-  plan: SitePlan,
-  kit: LayoutKit,
-  unchanged?: UnchangedCheck,
-): Generator<{ path: string; contents: string }> {
+export function* sitePageFiles(plan: SitePlan, kit: LayoutKit, skip?: PageSkip): Generator<{ path: string; contents: string }> {
+  const inputsOf = skip ? pageInputFingerprinter(kit, skip.layoutsFingerprint) : undefined;
   for (const kind of PAGINATED_KIND_NAMES) {
     for (const entry of PAGINATED_KINDS[kind].entries(plan)) {
-      const contents = renderEntry(kit, kind, entry);
       const path = sitePathOf(entry.pageUrl);
-      if (unchanged?.(path, fingerprintOf(contents))) continue;
-      yield { path, contents };
+      if (skip && inputsOf && skip.unchanged(path, inputsOf(kind, entry))) continue;
+      yield { path, contents: renderEntry(kit, kind, entry) };
     }
   }
 }

@@ -21,11 +21,25 @@ describe("planSite terms", () => {
     expectTypeOf<TermLink>().toEqualTypeOf<{ kind: "provider" | "topic"; key: string; slug: string; label: string; url: string; count: number; stories: number }>();
   });
 
-  it("shares one link object per term between cards, term pages and collections", () => {
-    const card = plan.articles.find((a) => a.card.article.title === "One")!.card;
-    expect(card.provider).toBe(plan.providers[0]);
-    expect(card.topics[0]).toBe(plan.topics[0]);
+  it("links cards to terms without their counts, one object per term, and term pages to the full link", () => {
+    const cardOf = (title: string) => plan.articles.find((a) => a.card.article.title === title)!.card;
+    const { count, stories, ...ref } = plan.providers[0]!;
+    expect(cardOf("One").provider).toEqual(ref);
+    expect(cardOf("One").provider).not.toHaveProperty("count");
+    expect(cardOf("One").provider).toBe(cardOf("Two").provider);
+    expect(cardOf("One").topics[0]).toBe(cardOf("Two").topics[0]);
     expect(plan.lists.find((l) => l.kind === "topic" && l.term?.slug === "markets")?.term).toBe(plan.topics[1]);
+    expect([count, stories]).toEqual([2, 2]);
+  });
+
+  it("gives a card the same term links when an unrelated article joins its topic (its page need not be rendered again)", () => {
+    const grown = digestFromFiles({
+      "a.md": articleFile({ title: "One", topics: ["Central Banks", "Markets"], originalUrl: "https://outlet.example.com/1" }),
+      "b.md": articleFile({ title: "Two", topics: ["central banks"], originalUrl: "https://outlet.example.com/2", publishedDateTime: "2026-03-02T10:00:00Z" }),
+      "c.md": articleFile({ title: "Three", topics: ["Markets"], originalUrl: "https://outlet.example.com/3", publishedDateTime: "2026-03-03T10:00:00Z" }),
+    });
+    const page = (p: typeof plan) => p.articles.find((a) => a.card.article.title === "One")!;
+    expect(page(planSite(grown, 20, feedLinks, "Test"))).toEqual(page(plan));
   });
 });
 

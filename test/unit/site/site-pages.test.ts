@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { feedLinks } from "../../../src/feeds/index.js";
@@ -40,12 +40,12 @@ describe("sitePageFiles", async () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
-  it("on a rebuild, yields only pages whose HTML changed or whose file is gone", () => {
+  it("on a rebuild, yields only pages whose inputs changed or whose file is gone, and every page when the layouts changed", () => {
     const outputDir = makeTempDir("pages");
     const fingerprints = new FileFingerprints();
-    const build = (excerpt: string): string[] => {
+    const build = (excerpt: string, layoutsFingerprint = "layouts v1"): string[] => {
       const written: string[] = [];
-      const files = sitePageFiles(plan(excerpt), kit, fingerprints.checkFor(outputDir, resolveInside));
+      const files = sitePageFiles(plan(excerpt), kit, { unchanged: fingerprints.checkFor(outputDir, resolveInside), layoutsFingerprint });
       writeOutputFiles(outputDir, (function* () {
         for (const file of files) {
           written.push(file.path);
@@ -59,5 +59,9 @@ describe("sitePageFiles", async () => {
     // The article itself, and the lists that show its excerpt: home and its provider and topic.
     expect(build("Second.")).toEqual([`/${one}`, "/index.html", "/providers/outlet.example.com/index.html", "/topics/markets/index.html"].sort());
     expect(readFileSync(path.join(outputDir, one), "utf8")).toContain("Second.");
+    rmSync(path.join(outputDir, one));
+    expect(build("Second.")).toEqual([`/${one}`]);
+    const all = [...sitePageFiles(plan("Second."), kit)].length;
+    expect(build("Second.", "layouts v2")).toHaveLength(all);
   });
 });
