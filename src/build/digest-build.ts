@@ -15,7 +15,8 @@ import { BuildCache } from "./build-cache.js";
 import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
-import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../feeds/index.js";
+import { feedLinks, listFeeds, type FeedSite } from "../feeds/index.js";
+import { startFeeds, type PendingFeeds } from "./feed-writer.js";
 import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
 import type { BuildState } from "./build-state.js";
@@ -61,6 +62,8 @@ interface RunState {
   /** The article addresses this build answers at, for the manifest. */
   addresses: ReadonlyMap<string, string>;
   search: PendingSearchIndex | undefined;
+  /** The feeds, written while the pages render (see feed-writer.ts). */
+  feeds: PendingFeeds | undefined;
   report: BuildReport;
   progress: BuildProgress;
 }
@@ -157,6 +160,7 @@ export class DigestBuild {
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
+      feeds: undefined,
       report: new BuildReport(),
       progress: new BuildProgress(this.log, run.quiet === true),
     };
@@ -199,7 +203,9 @@ export class DigestBuild {
       // Recorded before anything is written: a build that stops halfway still knows every file it may
       // have left, and every address it used to answer at.
       writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
-      const skip = run.watching || run.cached ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint } : undefined;
+      const skipUnchanged = run.watching || run.cached;
+      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
+      const skip = skipUnchanged ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint } : undefined;
       run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
     }
     this.timer.end("render pages");
@@ -227,9 +233,14 @@ export class DigestBuild {
     }
     try {
       if (run.writing) {
-        const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
         run.progress.phase("writing feeds and sitemaps");
-        run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)))));
+        const feeds = await (run.feeds as PendingFeeds).finish();
+        run.feeds = undefined;
+        run.report.feeds += feeds.feeds;
+        run.report.archives += feeds.archives;
+        run.report.wrote(feeds);
+        this.fingerprints.restore(new Map(feeds.fingerprints));
+        run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(renderSitemaps(site.urls, kit))));
         this.timer.end("feeds");
         // The previous search bundle stays until the new one is published.
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
@@ -299,6 +310,9 @@ export class DigestBuild {
   private async abandon(): Promise<void> {
     this.lastCompleted = false;
     const run = this.run;
+    const feeds = run?.feeds;
+    if (run) run.feeds = undefined;
+    await feeds?.abandon();
     const search = run?.search;
     if (!run || !search) return;
     run.search = undefined;

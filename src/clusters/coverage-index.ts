@@ -6,8 +6,20 @@ import type { CoverageLink } from "./build-clusters.js";
  * links: a list per article would cost the square of the story's size (2,000 files on one
  * story: 4 million links), while the pages show only a few and the count.
  */
+/** The index as plain data, for a worker thread (a class instance loses its methods in a message). */
+export type CoverageEntries = Map<string, { links: readonly CoverageLink[]; ownDomain: string }>;
+
 export class CoverageIndex {
-  private readonly byArticle = new Map<string, { links: readonly CoverageLink[]; ownDomain: string }>();
+  private readonly byArticle: CoverageEntries;
+
+  constructor(entries: CoverageEntries = new Map()) {
+    this.byArticle = entries;
+  }
+
+  /** The entries, shared, not copied: post them to a worker and rebuild the index there with the constructor. */
+  entries(): CoverageEntries {
+    return this.byArticle;
+  }
 
   add(pageUrl: string, storyLinks: readonly CoverageLink[], ownDomain: string): void {
     this.byArticle.set(pageUrl, { links: storyLinks, ownDomain });

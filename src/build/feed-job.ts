@@ -1,0 +1,15 @@
+import type { FeedSite } from "../feeds/index.js";
+import type { FeedContentMessage } from "../feeds/feed-content-message.js";
+
+/** What the feed writer thread is given: everything it renders from, and where it writes. */
+export interface FeedJob {
+  content: FeedContentMessage;
+  site: FeedSite;
+  outputDir: string;
+  /** The last build's fingerprints of the feed files (watch rebuilds and cached deploy builds); without them, every feed is written. */
+  previous?: [string, string][];
+}
+
+export type FeedJobReply =
+  | { ok: true; feeds: number; archives: number; bytes: number; fingerprints: [string, string][] }
+  | { ok: false; message: string };

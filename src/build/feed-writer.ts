@@ -1,0 +1,99 @@
+import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { MESSAGE_PREFIX, NewsDigestError } from "../errors.js";
+import { renderAllFeeds, type FeedContent, type FeedSite, type UnchangedCheck } from "../feeds/index.js";
+import { feedContentMessage } from "../feeds/feed-content-message.js";
+import { resolveInside, writeOutputFiles } from "../site/write-files.js";
+import { workerUrl } from "../worker-url.js";
+import { BuildReport } from "./build-report.js";
+import type { FeedJob, FeedJobReply } from "./feed-job.js";
+
+const WORKER_URL = workerUrl(import.meta.url, "feed-worker");
+
+// Below this many articles, starting a thread and copying the articles to it costs more than the feeds take.
+export const MIN_ARTICLES_FOR_FEED_THREAD = 1000;
+
+export interface WrittenFeeds {
+  feeds: number;
+  archives: number;
+  bytes: number;
+  /** The fingerprint of every feed file this build wrote or found unchanged, for the next build. */
+  fingerprints: [string, string][];
+}
+
+/** Feeds being written while the pages render; `finish` waits for them, `abandon` stops them. */
+export interface PendingFeeds {
+  finish(): Promise<WrittenFeeds>;
+  abandon(): Promise<void>;
+}
+
+export interface FeedWriteRequest {
+  digest: FeedContent;
+  site: FeedSite;
+  outputDir: string;
+  /** The last build's fingerprints by site path: feeds whose fingerprint is unchanged and whose file is there are skipped. Without them, every feed is written. */
+  previous?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Starts writing every feed: in a worker thread for a large digest, so the second core renders
+ * feeds while this one renders pages, or in this thread, when finished, for a small one.
+ */
+export function startFeeds(request: FeedWriteRequest, threadFrom = MIN_ARTICLES_FOR_FEED_THREAD): PendingFeeds {
+  return request.digest.articles.length >= threadFrom ? feedsInWorker(request) : feedsInline(request);
+}
+
+/** Records every fingerprint it is shown, so the caller learns them whichever thread asked. */
+function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: (sitePath: string) => boolean, recorded: [string, string][]): UnchangedCheck {
+  return (sitePath, fingerprint) => {
+    recorded.push([sitePath, fingerprint]);
+    return previous.get(sitePath) === fingerprint && onDisk(sitePath);
+  };
+}
+
+/** Whether the output folder has a file at this site path (an unchanged fingerprint is not enough if the file is gone). */
+export const fileExists = (outputDir: string, sitePath: string): boolean => existsSync(resolveInside(outputDir, sitePath));
+
+/** Renders and writes every feed in this thread (the worker thread runs this too). */
+export function writeFeeds({ digest, site, outputDir, previous }: FeedWriteRequest, onDisk: (sitePath: string) => boolean): WrittenFeeds {
+  const fingerprints: [string, string][] = [];
+  const report = new BuildReport();
+  const unchanged = previous ? recordingCheck(previous, onDisk, fingerprints) : undefined;
+  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeeds(digest, site, unchanged)));
+  return { feeds: report.feeds, archives: report.archives, bytes, fingerprints };
+}
+
+function feedsInline(request: FeedWriteRequest): PendingFeeds {
+  return {
+    finish: async () => writeFeeds(request, (sitePath) => fileExists(request.outputDir, sitePath)),
+    abandon: async () => undefined,
+  };
+}
+
+function feedsInWorker(request: FeedWriteRequest): PendingFeeds {
+  const job: FeedJob = { content: feedContentMessage(request.digest), site: request.site, outputDir: request.outputDir, ...(request.previous ? { previous: [...request.previous] } : {}) };
+  const worker = new Worker(WORKER_URL, { workerData: job });
+  let stopped = false;
+  const reply = new Promise<FeedJobReply>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => (stopped ? resolve({ ok: false, message: "the feed writer was stopped" }) : reject(new Error(`the feed writer thread exited with code ${code} before answering`))));
+  });
+  reply.catch(() => undefined);
+  return {
+    async finish() {
+      let answer: FeedJobReply;
+      try {
+        answer = await reply;
+      } catch (error) {
+        throw new NewsDigestError(`writing the feeds failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      if (!answer.ok) throw new NewsDigestError(answer.message.startsWith(`${MESSAGE_PREFIX} `) ? answer.message.slice(MESSAGE_PREFIX.length + 1) : answer.message);
+      return answer;
+    },
+    async abandon() {
+      stopped = true;
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/generate.js";
+import { startFeeds, writeFeeds, fileExists } from "../../src/build/feed-writer.js";
+import type { FeedSite } from "../../src/feeds/index.js";
+import { digestFromFiles } from "../helpers/digest.js";
+import { makeTempDir } from "../helpers/temp-dir.js";
+
+const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/news/", title: "Test Digest", description: "Tests", language: "en", feedSize: 4, websubHub: "" };
+
+function corpusDigest() {
+  const dir = makeTempDir("feed-thread-corpus");
+  generateCorpus({ count: 80, dir, seed: 3, shape: "realistic" });
+  const names = readdirSync(dir).filter((name) => name.endsWith(".md")).sort();
+  return digestFromFiles(Object.fromEntries(names.map((name) => [name, readFileSync(path.join(dir, name), "utf8")])));
+}
+
+function filesUnder(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) found.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+  }
+  return found;
+}
+
+describe("feeds written by the feed thread (a real worker thread)", () => {
+  const digest = corpusDigest();
+
+  it("writes the same files, byte for byte, as writing them in this thread", async () => {
+    const inThread = makeTempDir("feeds-thread");
+    const here = makeTempDir("feeds-here");
+    const written = await startFeeds({ digest, site, outputDir: inThread }, 0).finish();
+    writeFeeds({ digest, site, outputDir: here }, (sitePath) => fileExists(here, sitePath));
+    const a = filesUnder(inThread);
+    const b = filesUnder(here);
+    expect(a.size).toBeGreaterThan(100);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [file, contents] of b) expect(a.get(file), file).toBe(contents);
+    expect(written.feeds + written.archives).toBe(a.size);
+    expect(written.fingerprints).toEqual([]);
+  });
+
+  it("skips feeds whose fingerprint it was given and whose file is there, and reports every fingerprint", async () => {
+    const outputDir = makeTempDir("feeds-again");
+    const first = await startFeeds({ digest, site, outputDir, previous: new Map() }, 0).finish();
+    // Every feed but the OPML list, which is always written.
+    expect(first.fingerprints.length).toBe(first.feeds + first.archives - 1);
+    const before = statSync(path.join(outputDir, "feed.xml")).mtimeMs;
+    const again = await startFeeds({ digest, site, outputDir, previous: new Map(first.fingerprints) }, 0).finish();
+    // Only the OPML list, which has no fingerprint, is written again.
+    expect(again.feeds + again.archives).toBe(1);
+    expect(statSync(path.join(outputDir, "feed.xml")).mtimeMs).toBe(before);
+    expect(new Map(again.fingerprints)).toEqual(new Map(first.fingerprints));
+  });
+
+  it("fails with the feeds' own message, not a thread's stack", async () => {
+    const pending = startFeeds({ digest, site: { ...site, siteUrl: "" }, outputDir: makeTempDir("feeds-fail") }, 0);
+    await expect(pending.finish()).rejects.toThrow(/^\[news-digest\] feeds need the site's public address: set the siteUrl option/);
+  });
+
+  it("stops when abandoned, and then writes nothing more", async () => {
+    const outputDir = makeTempDir("feeds-abandoned");
+    const pending = startFeeds({ digest, site, outputDir }, 0);
+    await pending.abandon();
+    const count = filesUnder(outputDir).size;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(filesUnder(outputDir).size).toBe(count);
+  });
+});
