@@ -1,51 +1,58 @@
 import { createHash } from "node:crypto";
 
-/** Below this length an object's serialised form is kept as it is; above it, it is replaced by its hash. */
-const INLINE_LIMIT = 256;
+const hashOf = (text: string): string => createHash("sha1").update(text).digest("base64");
 
-const IN_PROGRESS = "\u0000";
+/** What a shared object is serialised as inside another: a marker no article field can produce (fields are normalised to known names). */
+const SHARED_MARKER = "\u0000shared";
 
 /**
- * A fingerprint of plain data (objects, arrays, strings, numbers, booleans, null), equal for
- * equal data and, in practice, different for different data. It stands in for "render it and
- * compare the output": a page or feed whose inputs have the same fingerprint as last build's is
- * not rendered again.
+ * Fingerprints of plain JSON data, equal for equal data and, in practice, different for
+ * different data. They stand in for "render it and compare the output": a page or feed whose
+ * inputs have last build's fingerprint is not rendered again.
  *
- * One fingerprinter serves one build and remembers each object it has seen, by identity: an
- * article appears on its own page, in every list and feed that shows it, and is serialised
- * once, not once per page (JSON.stringify of every feed item was a second of a 10,000-article
- * build). So the data must not change while the fingerprinter is in use. Objects whose form is
- * long are folded into a hash, so a page's fingerprint costs its own fields plus one short
- * string per shared object, however large those objects are.
+ * An article is shown on its own page and in every list and feed that holds it, so objects a
+ * caller declares shared are serialised once each and stand as their hash inside everything
+ * that holds them. Serialising each page's data whole made fingerprinting 10,000 article pages
+ * and their lists cost 7 s, more than rendering them; walking the data in script, to remember
+ * every object, cost as much. One fingerprinter serves one build: a shared object must not
+ * change while it is in use.
  */
-export function createFingerprinter(): (value: unknown) => string {
-  const seen = new WeakMap<object, string>();
-  const formOf = (value: unknown): string => {
-    if (value === null || typeof value !== "object") {
-      // JSON has no undefined; a missing field and an undefined one render alike.
-      if (value === undefined) return "u";
-      if (typeof value === "function" || typeof value === "symbol") throw new TypeError(`cannot fingerprint a ${typeof value}: fingerprinted data must be plain`);
-      return typeof value === "bigint" ? `${value}n` : JSON.stringify(value);
-    }
-    const known = seen.get(value);
-    if (known === IN_PROGRESS) throw new TypeError("cannot fingerprint data that contains itself");
-    if (known !== undefined) return known;
-    seen.set(value, IN_PROGRESS);
-    let form: string;
-    if (Array.isArray(value)) form = `[${value.map(formOf).join(",")}]`;
-    else if (value instanceof Map) form = `M[${[...value].map(([k, v]) => `${formOf(k)}:${formOf(v)}`).join(",")}]`;
-    else if (value instanceof Set) form = `S[${[...value].map(formOf).join(",")}]`;
-    else {
-      const fields: string[] = [];
-      for (const key of Object.keys(value)) fields.push(`${JSON.stringify(key)}:${formOf((value as Record<string, unknown>)[key])}`);
-      form = `{${fields.join(",")}}`;
-    }
-    if (form.length > INLINE_LIMIT) form = `#${createHash("sha1").update(form).digest("base64")}`;
-    seen.set(value, form);
-    return form;
+export class Fingerprinter {
+  private readonly leaves = new WeakSet<object>();
+  private readonly containers = new WeakSet<object>();
+  private readonly hashes = new WeakMap<object, string>();
+  // JSON.stringify first calls it with the value itself under the key "": that one is serialised, not replaced.
+  private readonly replacer = (key: string, value: unknown): unknown => {
+    if (typeof value === "function" || value instanceof Map || value instanceof Set) throw new TypeError(`cannot fingerprint ${JSON.stringify(key)}: JSON would drop it, and a change in it would go unseen`);
+    if (key === "" || value === null || typeof value !== "object") return value;
+    const hash = this.sharedHash(value);
+    return hash === undefined ? value : { [SHARED_MARKER]: hash };
   };
-  return (value) => {
-    const form = formOf(value);
-    return form.startsWith("#") ? form.slice(1) : createHash("sha1").update(form).digest("base64");
-  };
+
+  /**
+   * Declares objects that many fingerprinted values hold. `leaf` ones hold no other shared
+   * object and are serialised without looking inside (the fast path: articles, feed items).
+   */
+  share(objects: Iterable<object>, kind: "leaf" | "container"): void {
+    const set = kind === "leaf" ? this.leaves : this.containers;
+    for (const object of objects) set.add(object);
+  }
+
+  of(value: unknown): string {
+    return (typeof value === "object" && value !== null ? this.sharedHash(value) : undefined) ?? this.serialised(value);
+  }
+
+  private serialised(value: unknown): string {
+    return hashOf(JSON.stringify(value, this.replacer) ?? "undefined");
+  }
+
+  private sharedHash(value: object): string | undefined {
+    let hash = this.hashes.get(value);
+    if (hash !== undefined) return hash;
+    if (this.leaves.has(value)) hash = hashOf(JSON.stringify(value));
+    else if (this.containers.has(value)) hash = this.serialised(value);
+    else return undefined;
+    this.hashes.set(value, hash);
+    return hash;
+  }
 }

@@ -1,5 +1,5 @@
 import { NewsDigestError } from "../errors.js";
-import { createFingerprinter } from "../fingerprint.js";
+import { Fingerprinter } from "../fingerprint.js";
 import type { Article } from "../article/types.js";
 import { planFeedPages, type FeedPage } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
@@ -145,12 +145,15 @@ export type UnchangedCheck = (path: string, fingerprint: string) => boolean;
 /**
  * A document's fingerprint covers everything its file is rendered from: the format, the
  * document's own fields and each item's fields (an item is serialised once, however many
- * documents hold it: see createFingerprinter). Renderers are pure functions of these, so equal
+ * documents hold it: see Fingerprinter). Renderers are pure functions of these, so equal
  * fingerprints mean equal files.
  */
 function createDocumentFingerprinter(): (format: FeedFormat, doc: FeedDocument) => string {
-  const fingerprintOf = createFingerprinter();
-  return (format, doc) => fingerprintOf([format, doc]);
+  const fingerprinter = new Fingerprinter();
+  return (format, doc) => {
+    fingerprinter.share(doc.items, "leaf");
+    return fingerprinter.of([format, doc]);
+  };
 }
 
 function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, items: FeedItem[], site: FeedSite, older: number | undefined): FeedDocument {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { UnchangedCheck } from "../feeds/index.js";
-import { createFingerprinter } from "../fingerprint.js";
+import { Fingerprinter } from "../fingerprint.js";
 import type { LayoutKit } from "./kit.js";
 import { PAGINATED_KIND_NAMES, PAGINATED_KINDS, renderEntry, type PageEntry, type PaginatedKind } from "./page-kinds.js";
 import type { SitePlan } from "./pages.js";
@@ -22,10 +22,13 @@ export function fingerprintOf(text: string): string {
  * HTML is unchanged; at 10,000 articles rendering every page was most of a deploy build that
  * changed a few dozen.
  */
-export function pageInputFingerprinter(kit: LayoutKit, layoutsFingerprint: string): (kind: PaginatedKind, entry: PageEntry) => string {
-  const fingerprintOf = createFingerprinter();
-  const context = fingerprintOf({ layouts: layoutsFingerprint, site: kit.site });
-  return (kind, entry) => fingerprintOf([context, kind, entry]);
+export function pageInputFingerprinter(plan: SitePlan, kit: LayoutKit, layoutsFingerprint: string): (kind: PaginatedKind, entry: PageEntry) => string {
+  const fingerprinter = new Fingerprinter();
+  // Each article and its card are on its page and in every list that holds it: serialised once each.
+  fingerprinter.share(plan.articles.map((page) => page.card.article), "leaf");
+  fingerprinter.share(plan.articles.map((page) => page.card), "container");
+  const context = fingerprinter.of({ layouts: layoutsFingerprint, site: kit.site });
+  return (kind, entry) => fingerprinter.of([context, kind, entry]);
 }
 
 /** Skips pages the output folder already holds: `unchanged` is asked with each page's input fingerprint. */
@@ -44,7 +47,7 @@ export interface PageSkip {
  * file is still there is neither rendered nor written.
  */
 export function* sitePageFiles(plan: SitePlan, kit: LayoutKit, skip?: PageSkip): Generator<{ path: string; contents: string }> {
-  const inputsOf = skip ? pageInputFingerprinter(kit, skip.layoutsFingerprint) : undefined;
+  const inputsOf = skip ? pageInputFingerprinter(plan, kit, skip.layoutsFingerprint) : undefined;
   for (const kind of PAGINATED_KIND_NAMES) {
     for (const entry of PAGINATED_KINDS[kind].entries(plan)) {
       const path = sitePathOf(entry.pageUrl);

@@ -1,44 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { createFingerprinter } from "../../src/fingerprint.js";
+import { Fingerprinter } from "../../src/fingerprint.js";
 
 const article = (title: string) => ({ title, excerpt: "x".repeat(400), topics: ["Markets", "Energy"], related: [{ url: "https://a.example/1", images: [{ url: "https://a.example/i.jpg", width: 10 }] }] });
+const card = (a: ReturnType<typeof article>) => ({ article: a, provider: { label: "Outlet", url: "/providers/outlet/" } });
 
-describe("createFingerprinter", () => {
-  it("gives equal data the same fingerprint, across fingerprinters and object identities", () => {
-    expect(createFingerprinter()(article("One"))).toBe(createFingerprinter()(article("One")));
-    const once = createFingerprinter();
-    expect(once([article("One"), 1, null, true])).toBe(once([article("One"), 1, null, true]));
+/** A fingerprinter that knows `articles` as shared leaves and `cards` as shared containers, as the page fingerprinter does. */
+function sharing(articles: object[], cards: object[]): Fingerprinter {
+  const fingerprinter = new Fingerprinter();
+  fingerprinter.share(articles, "leaf");
+  fingerprinter.share(cards, "container");
+  return fingerprinter;
+}
+
+describe("Fingerprinter", () => {
+  it("gives equal data the same fingerprint across builds, whether or not parts are shared and in any order of asking", () => {
+    const [a1, a2] = [article("One"), article("One")];
+    const [c1, c2] = [card(a1), card(a2)];
+    const first = sharing([a1], [c1]);
+    const second = sharing([a2], [c2]);
+    const page1 = first.of({ page: 1, items: [c1] });
+    // Asked in the other order: the card alone first, then the page holding it.
+    const card2 = second.of(c2);
+    expect(second.of({ page: 1, items: [c2] })).toBe(page1);
+    expect(card2).toBe(first.of(c1));
+    expect(new Fingerprinter().of({ page: 1 })).toBe(new Fingerprinter().of({ page: 1 }));
   });
 
-  it("tells apart data that differs anywhere, however deep and whether inlined or hashed", () => {
-    const of = createFingerprinter();
-    const base = of(article("One"));
+  it("tells apart data that differs anywhere, inside shared objects too", () => {
+    const base = article("One");
     const deep = article("One");
     (deep.related[0]?.images[0] as { width: number }).width = 11;
-    expect(of(deep)).not.toBe(base);
-    expect(of(article("Two"))).not.toBe(base);
-    expect(of({ a: "1" })).not.toBe(of({ a: 1 }));
-    expect(of({ a: undefined })).not.toBe(of({ a: null }));
-    expect(of({ a: [] })).not.toBe(of({ a: {} }));
-    expect(of(["a,b"])).not.toBe(of(["a", "b"]));
-    expect(of({ "a\":1,\"b": 2 })).not.toBe(of({ a: 1, b: 2 }));
-    expect(of(new Map([["k", 1]]))).not.toBe(of(new Map([["k", 2]])));
+    const of = (a: ReturnType<typeof article>) => sharing([a], []).of({ items: [card(a)] });
+    expect(of(deep)).not.toBe(of(base));
+    expect(of(article("Two"))).not.toBe(of(base));
+    const plain = new Fingerprinter();
+    expect(plain.of({ a: "1" })).not.toBe(plain.of({ a: 1 }));
+    expect(plain.of({ a: [] })).not.toBe(plain.of({ a: {} }));
+    expect(plain.of(["a,b"])).not.toBe(plain.of(["a", "b"]));
+    expect(plain.of({ "a\":1,\"b": 2 })).not.toBe(plain.of({ a: 1, b: 2 }));
   });
 
-  it("serialises a shared object once per fingerprinter (it must not change while in use)", () => {
-    const of = createFingerprinter();
+  it("serialises a shared object once per build (it must not change while the fingerprinter is in use)", () => {
     const shared = article("One");
-    const first = of({ page: 1, shared });
+    const fingerprinter = sharing([shared], []);
+    const first = fingerprinter.of({ page: 1, shared });
     shared.title = "Changed";
-    expect(of({ page: 1, shared })).toBe(first);
-    expect(createFingerprinter()({ page: 1, shared })).not.toBe(first);
+    expect(fingerprinter.of({ page: 1, shared })).toBe(first);
+    expect(sharing([shared], []).of({ page: 1, shared })).not.toBe(first);
   });
 
-  it("refuses what is not plain data instead of fingerprinting it wrongly", () => {
-    const of = createFingerprinter();
-    expect(() => of({ render: () => "html" })).toThrow(/function/);
-    const loop: Record<string, unknown> = {};
-    loop.self = loop;
-    expect(() => of(loop)).toThrow(/contains itself/);
+  it("refuses data JSON would drop silently, instead of missing a change in it", () => {
+    const plain = new Fingerprinter();
+    expect(() => plain.of({ render: () => "html" })).toThrow(/render/);
+    expect(() => plain.of({ terms: new Map([["k", 1]]) })).toThrow(/terms/);
   });
 });
