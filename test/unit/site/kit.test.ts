@@ -44,3 +44,27 @@ describe("kit.formatDate and kit.formatDay", () => {
     expect(kit.formatDate("not a date")).toBe(kit.formatDate("not a date"));
   });
 });
+
+describe("kit.formatDate without luxon on the hot path", () => {
+  it("shows every normalised instant exactly as luxon's toLocaleString does, across zones, languages and DST changes", async () => {
+    const { DateTime } = await import("luxon");
+    const instants: string[] = [];
+    // Every 31 hours 7 minutes across two years: every hour of the day, both DST changes of each year.
+    for (let ms = Date.parse("2025-01-01T00:00:00Z"); ms < Date.parse("2027-01-01T00:00:00Z"); ms += (31 * 60 + 7) * 60_000) instants.push(new Date(ms).toISOString());
+    for (const language of ["en", "de", "pt-BR", "ja", "ar-EG"]) {
+      for (const timeZone of ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]) {
+        const kit = createKit({ title: "T", description: "", language, timeZone, siteUrl: "", pathPrefix: "/", search: false }, { base: (data) => html`${data.title}` });
+        for (const iso of instants) {
+          const luxon = DateTime.fromISO(iso, { zone: timeZone, locale: language });
+          const expected = (format: Intl.DateTimeFormatOptions) => luxon.toLocaleString(format).replace(/[\u202f\u2009]/g, "\u00a0");
+          expect(kit.formatDate(iso), `${language} ${timeZone} ${iso}`).toBe(expected({ ...DateTime.DATETIME_MED, timeZoneName: "short" }));
+          expect(kit.formatDay(iso), `${language} ${timeZone} ${iso}`).toBe(expected(DateTime.DATE_MED));
+        }
+      }
+    }
+  });
+
+  it("keeps luxon's reading of zones Intl does not know by name", () => {
+    expect(plain(kitIn("UTC+2").formatDate("2021-04-19T15:31:00.000Z"))).toBe(plain(kitIn("Europe/Kiev").formatDate("2021-01-19T15:31:00.000Z").replace("Jan", "Apr")));
+  });
+});
