@@ -128,8 +128,8 @@ export class DigestBuild {
   async before(run: BuildRun): Promise<void> {
     await this.searching;
     // A build Eleventy stopped between our events (a site template that failed to render) never
-    // reached after(): its indexer would still run, into the same staging folder.
-    if (this.run?.search) await this.abandon();
+    // reached after(): its indexer and feed writer would still run, into the same folders.
+    if (this.run?.search || this.run?.feeds) await this.abandon();
     this.timer = new PhaseTimer();
     // A failed build may have recorded fingerprints of files it never wrote.
     if (!this.lastCompleted) this.fingerprints.clear();
