@@ -1,15 +1,16 @@
-import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import newsDigest from "../../plugin/index.js";
+import { generateCorpus } from "../../bench/generate.js";
 import { MANIFEST_FILE } from "../../src/build/manifest.js";
 import { articleFile } from "../helpers/article-file.js";
 import { fixtureBuild, makeFixtureFolders, writeCapturing, type FixtureBuild, type FixtureFolders } from "../helpers/build-fixture.js";
 
 /** A real Eleventy deploy build (runMode "build") of `site` into `outputDir`, with the test file's build cache (see setup.ts). */
-async function build(site: FixtureFolders, outputDir = site.outputDir): Promise<FixtureBuild> {
+async function build(site: FixtureFolders, outputDir = site.outputDir, options: Record<string, unknown> = {}): Promise<FixtureBuild> {
   const { logs, error } = await writeCapturing(site.inputDir, outputDir, undefined, (eleventyConfig) => {
-    eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", feedSize: 3, contentDir: site.contentDir, layoutsDir: site.layoutsDir });
+    eleventyConfig.addPlugin(newsDigest, { siteUrl: "https://digest.example.org", feedSize: 3, contentDir: site.contentDir, layoutsDir: site.layoutsDir, ...options });
   });
   return fixtureBuild(site.root, outputDir, logs, error);
 }
@@ -80,4 +81,31 @@ describe("a deploy build into the last build's output, with the build cache", ()
     expect(count(wrote(again), "pages")).toBe(2);
     expect(again.read(again.articleUrl("/articles/2026-03-01-story-1/"))).toContain("Story 1");
   }, 60_000);
+});
+
+describe("the same at 1,200 seed-shaped articles, where feeds are written by their own thread", () => {
+  it("leaves the files of a clean build, byte for byte, after new, edited and deleted articles", async () => {
+    const site = makeFixtureFolders("incremental-large");
+    generateCorpus({ count: 1200, dir: site.contentDir, seed: 11, shape: "realistic" });
+    const options = { search: false, feedSize: 20 };
+    expect((await build(site, site.outputDir, options)).error).toBeUndefined();
+    const names = readdirSync(site.contentDir).filter((name) => name.endsWith(".md")).sort();
+    const edited = path.join(site.contentDir, names[0] as string);
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, 'title: "A corrected headline"'));
+    rmSync(path.join(site.contentDir, names[1] as string));
+    writeFileSync(path.join(site.contentDir, "zz-new.md"), story(99, { publishedDateTime: "2030-01-01T10:00:00Z" }));
+    const incremental = await build(site, site.outputDir, options);
+    const clean = await build(site, path.join(site.root, "_clean"), options);
+    expect(incremental.error).toBeUndefined();
+    expect(count(wrote(incremental), "pages")).toBeLessThan(count(wrote(clean), "pages") / 4);
+    const ours = (b: FixtureBuild) => b.files().filter((f) => f !== `/${MANIFEST_FILE}`).sort();
+    // The edited headline moved its article: only the deploy build knows the old address, and leaves a redirect there.
+    const [incrementalFiles, cleanFiles] = [ours(incremental), ours(clean)];
+    const cleanSet = new Set(cleanFiles);
+    const extra = incrementalFiles.filter((file) => !cleanSet.has(file));
+    expect(extra).toHaveLength(1);
+    expect(incremental.read(extra[0] as string)).toMatch(/http-equiv="refresh" content="0; url=\/articles\/[^"]*a-corrected-headline/);
+    expect(incrementalFiles.filter((file) => file !== extra[0])).toEqual(cleanFiles);
+    for (const file of cleanFiles) expect(incremental.read(file), file).toBe(clean.read(file));
+  }, 240_000);
 });
