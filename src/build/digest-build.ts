@@ -18,6 +18,8 @@ import { resolveInside, writeOutputFiles } from "../site/write-files.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../feeds/index.js";
 import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
+import { RecordsFingerprint } from "../search/records-fingerprint.js";
+import { pagefindBinary } from "../search/pagefind-binary.js";
 import type { BuildState } from "./build-state.js";
 import { contentSignalFile, watchContentFolder } from "./content-watch.js";
 import { BuildProgress, BuildReport } from "./build-report.js";
@@ -25,7 +27,7 @@ import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
 import { planRedirects, redirectPageFiles } from "../site/redirects.js";
 import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
 import { plannedOutputFiles } from "./output-plan.js";
-import { isSearchBundleFile, publishSearchBundle, stagingDirOf } from "./search-bundle.js";
+import { isBundleComplete, isSearchBundleFile, publishSearchBundle, SEARCH_FINGERPRINT_PATH, stagingDirOf } from "./search-bundle.js";
 
 /** One build as the host (Eleventy) starts it. */
 export interface BuildRun {
@@ -61,6 +63,10 @@ interface RunState {
   /** The article addresses this build answers at, for the manifest. */
   addresses: ReadonlyMap<string, string>;
   search: PendingSearchIndex | undefined;
+  /** The fingerprint of the records being indexed: recorded only once their bundle is published. */
+  searchFingerprint: string | undefined;
+  /** The indexer of a build whose records had not changed, stopping while the build goes on. */
+  searchClosing: Promise<void> | undefined;
   report: BuildReport;
   progress: BuildProgress;
 }
@@ -157,6 +163,8 @@ export class DigestBuild {
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
+      searchFingerprint: undefined,
+      searchClosing: undefined,
       report: new BuildReport(),
       progress: new BuildProgress(this.log, run.quiet === true),
     };
@@ -173,10 +181,27 @@ export class DigestBuild {
     const loaded = await loadLayouts(path.resolve(run.options.layoutsDir));
     const kit = createKit(siteInfo(run.options, pathPrefix), loaded.layouts);
     // Search starts from the published articles as soon as they are final, while clusters are built.
+    // The records go to the indexer as they are made and are fingerprinted on the way; Pagefind
+    // starts only once they are all in, so unchanged records stop it before it has begun.
     const onGrouped = (grouped: GroupedArticles): void => {
-      if (!run.search) return;
-      for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) run.search.add(batch);
-      run.search.write(stagingDirOf(run.outputDir));
+      const search = run.search;
+      if (!search) return;
+      const fingerprint = new RecordsFingerprint(pagefindBinary());
+      for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) {
+        search.add(batch);
+        fingerprint.add(batch);
+      }
+      const key = fingerprint.digest();
+      if (this.canKeepBundle(run, key)) {
+        run.search = undefined;
+        run.searchClosing = search.abandon();
+        run.report.searchUnchanged = fingerprint.count;
+        return;
+      }
+      // The old bundle stays searchable until the new one is published, but no longer vouched for.
+      this.fingerprints.delete(SEARCH_FINGERPRINT_PATH);
+      run.searchFingerprint = key;
+      search.write(stagingDirOf(run.outputDir));
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
     const digest = await loadDigestInParallel(run.options, {
@@ -207,6 +232,22 @@ export class DigestBuild {
     this.state = { digest, site: { providers: plan.providers, topics: plan.topics, urls: plan.urls }, kit, loaded, feeds: listFeeds(digest) };
   }
 
+  /**
+   * Pagefind cannot update an index, and one index is kept (README: why not shards), so the only
+   * incremental step is to build none: when the records' fingerprint is the one recorded for the
+   * published bundle (in memory between watch rebuilds, in the build cache between deploy builds)
+   * and every file of that bundle is still in the output folder.
+   */
+  private canKeepBundle(run: RunState, fingerprint: string): boolean {
+    if (!(run.watching || run.cached) || this.fingerprints.get(SEARCH_FINGERPRINT_PATH) !== fingerprint) return false;
+    return isBundleComplete(run.outputDir, [...run.previous].filter(isSearchBundleFile));
+  }
+
+  /** Records the fingerprints of what `current` lists, for the next deploy build into the same folder. */
+  private saveCache(run: RunState, current: ReadonlySet<string>): void {
+    if (run.cached && this.buildCache) this.buildCache.put(run.outputDir, new Map([...this.fingerprints.entries()].filter(([sitePath]) => current.has(sitePath))));
+  }
+
   /** Fails the build, before the host writes anything, when a site template would overwrite a file of the digest. */
   async checkTemplates(templates: TemplateUrls): Promise<void> {
     if (!this.run?.writing) return;
@@ -231,12 +272,13 @@ export class DigestBuild {
         run.progress.phase("writing feeds and sitemaps");
         run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)))));
         this.timer.end("feeds");
-        // The previous search bundle stays until the new one is published.
-        const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
+        // The previous search bundle stays until the new one is published, or for good when its records are unchanged.
+        const keptBundle = run.search || run.report.searchUnchanged !== undefined ? [...run.previous].filter(isSearchBundleFile) : [];
         const current = union(run.planned, keptBundle);
         run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
         writeManifest(run.outputDir, current, run.addresses);
-        if (run.cached && this.buildCache) this.buildCache.put(run.outputDir, new Map([...this.fingerprints.entries()].filter(([sitePath]) => current.has(sitePath))));
+        this.saveCache(run, current);
+        await run.searchClosing;
       }
     } catch (error) {
       await this.abandon();
@@ -281,7 +323,11 @@ export class DigestBuild {
       const { pages } = await search.finish();
       const bundle = publishSearchBundle(run.outputDir);
       run.report.removed += removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
-      writeManifest(run.outputDir, union(run.planned, bundle), run.addresses);
+      const current = union(run.planned, bundle);
+      writeManifest(run.outputDir, current, run.addresses);
+      if (run.searchFingerprint) this.fingerprints.set(SEARCH_FINGERPRINT_PATH, run.searchFingerprint);
+      // Again, now with the bundle's fingerprint: the write in after() came before the bundle existed.
+      this.saveCache(run, current);
       return pages;
     } finally {
       await search.abandon();
@@ -299,6 +345,7 @@ export class DigestBuild {
   private async abandon(): Promise<void> {
     this.lastCompleted = false;
     const run = this.run;
+    await run?.searchClosing;
     const search = run?.search;
     if (!run || !search) return;
     run.search = undefined;
