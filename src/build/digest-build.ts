@@ -18,8 +18,6 @@ import { resolveInside, writeOutputFiles } from "../site/write-files.js";
 import { feedLinks, listFeeds, renderAllFeeds, type FeedSite } from "../feeds/index.js";
 import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
-import { RecordsFingerprint } from "../search/records-fingerprint.js";
-import { pagefindBinary } from "../search/pagefind-binary.js";
 import type { BuildState } from "./build-state.js";
 import { contentSignalFile, watchContentFolder } from "./content-watch.js";
 import { BuildProgress, BuildReport } from "./build-report.js";
@@ -63,10 +61,6 @@ interface RunState {
   /** The article addresses this build answers at, for the manifest. */
   addresses: ReadonlyMap<string, string>;
   search: PendingSearchIndex | undefined;
-  /** The fingerprint of the records being indexed: recorded only once their bundle is published. */
-  searchFingerprint: string | undefined;
-  /** The indexer of a build whose records had not changed, stopping while the build goes on. */
-  searchClosing: Promise<void> | undefined;
   report: BuildReport;
   progress: BuildProgress;
 }
@@ -163,8 +157,6 @@ export class DigestBuild {
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
-      searchFingerprint: undefined,
-      searchClosing: undefined,
       report: new BuildReport(),
       progress: new BuildProgress(this.log, run.quiet === true),
     };
@@ -181,27 +173,13 @@ export class DigestBuild {
     const loaded = await loadLayouts(path.resolve(run.options.layoutsDir));
     const kit = createKit(siteInfo(run.options, pathPrefix), loaded.layouts);
     // Search starts from the published articles as soon as they are final, while clusters are built.
-    // The records go to the indexer as they are made and are fingerprinted on the way; Pagefind
-    // starts only once they are all in, so unchanged records stop it before it has begun.
     const onGrouped = (grouped: GroupedArticles): void => {
-      const search = run.search;
-      if (!search) return;
-      const fingerprint = new RecordsFingerprint(pagefindBinary());
-      for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) {
-        search.add(batch);
-        fingerprint.add(batch);
-      }
-      const key = fingerprint.digest();
-      if (this.canKeepBundle(run, key)) {
-        run.search = undefined;
-        run.searchClosing = search.abandon();
-        run.report.searchUnchanged = fingerprint.count;
-        return;
-      }
-      // The old bundle stays searchable until the new one is published, but no longer vouched for.
+      if (!run.search) return;
+      for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) run.search.add(batch);
+      const keep = this.keepableFingerprint(run);
+      // The bundle stays searchable until its successor is published, but is no longer vouched for.
       this.fingerprints.delete(SEARCH_FINGERPRINT_PATH);
-      run.searchFingerprint = key;
-      search.write(stagingDirOf(run.outputDir));
+      run.search.write(stagingDirOf(run.outputDir), keep);
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
     const digest = await loadDigestInParallel(run.options, {
@@ -234,13 +212,14 @@ export class DigestBuild {
 
   /**
    * Pagefind cannot update an index, and one index is kept (README: why not shards), so the only
-   * incremental step is to build none: when the records' fingerprint is the one recorded for the
-   * published bundle (in memory between watch rebuilds, in the build cache between deploy builds)
-   * and every file of that bundle is still in the output folder.
+   * incremental step is to build none. The published bundle's records' fingerprint (in memory
+   * between watch rebuilds, in the build cache between deploy builds), when every file of that
+   * bundle is still in the output folder: the indexer skips Pagefind for records with it.
    */
-  private canKeepBundle(run: RunState, fingerprint: string): boolean {
-    if (!(run.watching || run.cached) || this.fingerprints.get(SEARCH_FINGERPRINT_PATH) !== fingerprint) return false;
-    return isBundleComplete(run.outputDir, [...run.previous].filter(isSearchBundleFile));
+  private keepableFingerprint(run: RunState): string | undefined {
+    const recorded = this.fingerprints.get(SEARCH_FINGERPRINT_PATH);
+    if (!(run.watching || run.cached) || recorded === undefined) return undefined;
+    return isBundleComplete(run.outputDir, [...run.previous].filter(isSearchBundleFile)) ? recorded : undefined;
   }
 
   /** Records the fingerprints of what `current` lists, for the next deploy build into the same folder. */
@@ -272,13 +251,12 @@ export class DigestBuild {
         run.progress.phase("writing feeds and sitemaps");
         run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(renderAllFeeds(digest, feedSiteOf(run.options, kit.site.pathPrefix), unchanged), renderSitemaps(site.urls, kit)))));
         this.timer.end("feeds");
-        // The previous search bundle stays until the new one is published, or for good when its records are unchanged.
-        const keptBundle = run.search || run.report.searchUnchanged !== undefined ? [...run.previous].filter(isSearchBundleFile) : [];
+        // The previous search bundle stays until the new one is published.
+        const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
         const current = union(run.planned, keptBundle);
         run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
         writeManifest(run.outputDir, current, run.addresses);
         this.saveCache(run, current);
-        await run.searchClosing;
       }
     } catch (error) {
       await this.abandon();
@@ -287,7 +265,7 @@ export class DigestBuild {
     this.lastCompleted = true;
     const search = run.search;
     run.search = undefined;
-    const summary = (): string => run.report.summary({ unchangedLeft: run.rebuilding, searchPending: search !== undefined && run.report.searchRecords === undefined });
+    const summary = (): string => run.report.summary({ unchangedLeft: run.rebuilding, searchPending: search !== undefined && run.report.searchRecords === undefined && run.report.searchUnchanged === undefined });
     if (!search) {
       this.latestStats = this.timer.stats();
       if (run.writing) this.log(summary());
@@ -298,7 +276,7 @@ export class DigestBuild {
       // A watch rebuild does not wait for search: pages are served at once and the index follows
       // (Pagefind cannot update an index, only build it anew).
       this.searching = publishing.then(
-        (pages) => this.log(`${MESSAGE_PREFIX} search index refreshed: ${pages.toLocaleString("en")} records`),
+        ({ pages, unchanged }) => this.log(`${MESSAGE_PREFIX} search index ${unchanged ? "unchanged" : "refreshed"}: ${pages.toLocaleString("en")} records`),
         (error: unknown) => this.log(error instanceof Error ? error.message : String(error)),
       );
       this.latestStats = this.timer.stats();
@@ -307,7 +285,9 @@ export class DigestBuild {
     }
     run.progress.phase("waiting for the search index");
     try {
-      run.report.searchRecords = await publishing;
+      const { pages, unchanged } = await publishing;
+      if (unchanged) run.report.searchUnchanged = pages;
+      else run.report.searchRecords = pages;
     } catch (error) {
       this.lastCompleted = false;
       throw error;
@@ -317,18 +297,23 @@ export class DigestBuild {
     this.log(summary());
   }
 
-  /** Waits for the index, moves it into place and records it; resolves to the number of records indexed. */
-  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<number> {
+  /** Waits for the index, moves it into place (unless the published one was kept) and records it. */
+  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<{ pages: number; unchanged: boolean }> {
     try {
-      const { pages } = await search.finish();
+      const { pages, fingerprint, unchanged } = await search.finish();
+      if (unchanged) {
+        this.fingerprints.set(SEARCH_FINGERPRINT_PATH, fingerprint);
+        this.saveCache(run, union(run.planned, [...run.previous].filter(isSearchBundleFile)));
+        return { pages, unchanged };
+      }
       const bundle = publishSearchBundle(run.outputDir);
       run.report.removed += removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
       const current = union(run.planned, bundle);
       writeManifest(run.outputDir, current, run.addresses);
-      if (run.searchFingerprint) this.fingerprints.set(SEARCH_FINGERPRINT_PATH, run.searchFingerprint);
+      this.fingerprints.set(SEARCH_FINGERPRINT_PATH, fingerprint);
       // Again, now with the bundle's fingerprint: the write in after() came before the bundle existed.
       this.saveCache(run, current);
-      return pages;
+      return { pages, unchanged };
     } finally {
       await search.abandon();
       rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });
@@ -345,7 +330,6 @@ export class DigestBuild {
   private async abandon(): Promise<void> {
     this.lastCompleted = false;
     const run = this.run;
-    await run?.searchClosing;
     const search = run?.search;
     if (!run || !search) return;
     run.search = undefined;
