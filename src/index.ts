@@ -38,4 +38,4 @@ export { renderSitemaps } from "./site/sitemap.js";
 export { writeOutputFiles, resolveInside } from "./site/write-files.js";
 export { renderAllFeeds, listFeeds, feedLinks, type FeedSite, type FeedFile } from "./feeds/index.js";
 export { searchRecordBatches, type SearchRecord } from "./search/records.js";
-export { buildSearchIndex } from "./search/build-index.js";
+export { buildSearchIndex, type SearchIndexResult } from "./search/build-index.js";

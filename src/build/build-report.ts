@@ -20,6 +20,8 @@ export class BuildReport {
   bytes = 0;
   removed = 0;
   searchRecords: number | undefined;
+  /** Records of a search bundle left in place because they had not changed (nothing was indexed). */
+  searchUnchanged: number | undefined;
 
   /** Counts each file of `files` by kind as it passes through to the writer (which counts the bytes: see `wrote`). */
   *count<F extends { path: string }>(files: Iterable<F>): Generator<F> {
@@ -40,7 +42,14 @@ export class BuildReport {
   /** The build's one summary line. `unchangedLeft` says a rebuild skipped files whose contents had not changed. */
   summary(options: { unchangedLeft: boolean; searchPending: boolean }): string {
     const parts = [plural(this.pages, "page"), plural(this.feeds, "feed"), plural(this.archives, "feed archive"), plural(this.sitemaps, "sitemap file")];
-    const search = this.searchRecords !== undefined ? `, ${plural(this.searchRecords, "search record")}` : options.searchPending ? ", search index refreshing in the background" : "";
+    const search =
+      this.searchRecords !== undefined
+        ? `, ${plural(this.searchRecords, "search record")}`
+        : this.searchUnchanged !== undefined
+          ? `, search index unchanged (${plural(this.searchUnchanged, "record")})`
+          : options.searchPending
+            ? ", search index refreshing in the background"
+            : "";
     const removed = this.removed > 0 ? `; removed ${plural(this.removed, "stale file")}` : "";
     const unchanged = options.unchangedLeft ? " (unchanged files left in place)" : "";
     return `${MESSAGE_PREFIX} wrote ${parts.join(", ")}${search}, ${size(this.bytes)}${unchanged}${removed}, in ${Math.round(performance.now() - this.started)} ms`;

@@ -26,7 +26,7 @@ import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
 import { planRedirects, redirectPageFiles } from "../site/redirects.js";
 import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
 import { plannedOutputFiles } from "./output-plan.js";
-import { isSearchBundleFile, publishSearchBundle, stagingDirOf } from "./search-bundle.js";
+import { isBundleComplete, isSearchBundleFile, publishSearchBundle, SEARCH_FINGERPRINT_PATH, stagingDirOf } from "./search-bundle.js";
 
 /** One build as the host (Eleventy) starts it. */
 export interface BuildRun {
@@ -180,7 +180,10 @@ export class DigestBuild {
     const onGrouped = (grouped: GroupedArticles): void => {
       if (!run.search) return;
       for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) run.search.add(batch);
-      run.search.write(stagingDirOf(run.outputDir));
+      const keep = this.keepableFingerprint(run);
+      // The bundle stays searchable until its successor is published, but is no longer vouched for.
+      this.fingerprints.delete(SEARCH_FINGERPRINT_PATH);
+      run.search.write(stagingDirOf(run.outputDir), keep);
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles.
     const digest = await loadDigestInParallel(run.options, {
@@ -211,6 +214,23 @@ export class DigestBuild {
     this.timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).
     this.state = { digest, site: { providers: plan.providers, topics: plan.topics, urls: plan.urls }, kit, loaded, feeds: listFeeds(digest) };
+  }
+
+  /**
+   * Pagefind cannot update an index, and one index is kept (README: why not shards), so the only
+   * incremental step is to build none. The published bundle's records' fingerprint (in memory
+   * between watch rebuilds, in the build cache between deploy builds), when every file of that
+   * bundle is still in the output folder: the indexer skips Pagefind for records with it.
+   */
+  private keepableFingerprint(run: RunState): string | undefined {
+    const recorded = this.fingerprints.get(SEARCH_FINGERPRINT_PATH);
+    if (!(run.watching || run.cached) || recorded === undefined) return undefined;
+    return isBundleComplete(run.outputDir, [...run.previous].filter(isSearchBundleFile)) ? recorded : undefined;
+  }
+
+  /** Records the fingerprints of what `current` lists, for the next deploy build into the same folder. */
+  private saveCache(run: RunState, current: ReadonlySet<string>): void {
+    if (run.cached && this.buildCache) this.buildCache.put(run.outputDir, new Map([...this.fingerprints.entries()].filter(([sitePath]) => current.has(sitePath))));
   }
 
   /** Fails the build, before the host writes anything, when a site template would overwrite a file of the digest. */
@@ -247,7 +267,7 @@ export class DigestBuild {
         const current = union(run.planned, keptBundle);
         run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
         writeManifest(run.outputDir, current, run.addresses);
-        if (run.cached && this.buildCache) this.buildCache.put(run.outputDir, new Map([...this.fingerprints.entries()].filter(([sitePath]) => current.has(sitePath))));
+        this.saveCache(run, current);
       }
     } catch (error) {
       await this.abandon();
@@ -256,7 +276,7 @@ export class DigestBuild {
     this.lastCompleted = true;
     const search = run.search;
     run.search = undefined;
-    const summary = (): string => run.report.summary({ unchangedLeft: run.rebuilding, searchPending: search !== undefined && run.report.searchRecords === undefined });
+    const summary = (): string => run.report.summary({ unchangedLeft: run.rebuilding, searchPending: search !== undefined && run.report.searchRecords === undefined && run.report.searchUnchanged === undefined });
     if (!search) {
       this.latestStats = this.timer.stats();
       if (run.writing) this.log(summary());
@@ -267,7 +287,7 @@ export class DigestBuild {
       // A watch rebuild does not wait for search: pages are served at once and the index follows
       // (Pagefind cannot update an index, only build it anew).
       this.searching = publishing.then(
-        (pages) => this.log(`${MESSAGE_PREFIX} search index refreshed: ${pages.toLocaleString("en")} records`),
+        ({ pages, unchanged }) => this.log(`${MESSAGE_PREFIX} search index ${unchanged ? "unchanged" : "refreshed"}: ${pages.toLocaleString("en")} records`),
         (error: unknown) => this.log(error instanceof Error ? error.message : String(error)),
       );
       this.latestStats = this.timer.stats();
@@ -276,7 +296,9 @@ export class DigestBuild {
     }
     run.progress.phase("waiting for the search index");
     try {
-      run.report.searchRecords = await publishing;
+      const { pages, unchanged } = await publishing;
+      if (unchanged) run.report.searchUnchanged = pages;
+      else run.report.searchRecords = pages;
     } catch (error) {
       this.lastCompleted = false;
       throw error;
@@ -286,14 +308,23 @@ export class DigestBuild {
     this.log(summary());
   }
 
-  /** Waits for the index, moves it into place and records it; resolves to the number of records indexed. */
-  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<number> {
+  /** Waits for the index, moves it into place (unless the published one was kept) and records it. */
+  private async publishSearch(search: PendingSearchIndex, run: RunState, hostFiles: ReadonlySet<string>): Promise<{ pages: number; unchanged: boolean }> {
     try {
-      const { pages } = await search.finish();
+      const { pages, fingerprint, unchanged } = await search.finish();
+      if (unchanged) {
+        this.fingerprints.set(SEARCH_FINGERPRINT_PATH, fingerprint);
+        this.saveCache(run, union(run.planned, [...run.previous].filter(isSearchBundleFile)));
+        return { pages, unchanged };
+      }
       const bundle = publishSearchBundle(run.outputDir);
       run.report.removed += removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
-      writeManifest(run.outputDir, union(run.planned, bundle), run.addresses);
-      return pages;
+      const current = union(run.planned, bundle);
+      writeManifest(run.outputDir, current, run.addresses);
+      this.fingerprints.set(SEARCH_FINGERPRINT_PATH, fingerprint);
+      // Again, now with the bundle's fingerprint: the write in after() came before the bundle existed.
+      this.saveCache(run, current);
+      return { pages, unchanged };
     } finally {
       await search.abandon();
       rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });

@@ -1,7 +1,8 @@
-import { mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { NewsDigestError } from "../errors.js";
 import { listSitePaths } from "./manifest.js";
+import { resolveInside } from "../site/write-files.js";
 
 /** Where Pagefind writes while the site renders: inside the output folder (so files move by rename), hidden from it. */
 export const stagingDirOf = (outputDir: string): string => path.join(outputDir, ".news-digest-search");
@@ -42,3 +43,15 @@ export function publishSearchBundle(outputDir: string): string[] {
 }
 
 export const isSearchBundleFile = (sitePath: string): boolean => sitePath.startsWith("/pagefind/");
+
+/** The bundle file the search input's fingerprint is kept under (one entry, among the other outputs' fingerprints). */
+export const SEARCH_FINGERPRINT_PATH = "/pagefind/pagefind-entry.json";
+
+/**
+ * Whether every file the last build published into `pagefind/` (its manifest's bundle entries) is
+ * still there: a bundle missing its entry file, its script or any chunk is built again, never reused.
+ */
+export function isBundleComplete(outputDir: string, bundleFiles: readonly string[]): boolean {
+  if (!bundleFiles.includes(SEARCH_FINGERPRINT_PATH) || !bundleFiles.includes("/pagefind/pagefind.js")) return false;
+  return bundleFiles.every((sitePath) => existsSync(resolveInside(outputDir, sitePath)));
+}

@@ -18,12 +18,24 @@ const WORKER_URL = workerUrl(import.meta.url, "index-worker");
  */
 export interface PendingSearchIndex {
   add(records: readonly SearchRecord[]): void;
-  /** Asks Pagefind to write the bundle into `bundleDir` (emptied first) once the records are in. */
-  write(bundleDir: string): void;
-  /** Holds the process open until the bundle is written; fails with Pagefind's own output. */
-  finish(): Promise<{ pages: number; ms: number }>;
+  /**
+   * Asks Pagefind to write the bundle into `bundleDir` (emptied first) once the records are in,
+   * unless their fingerprint is `unlessFingerprint` (the published bundle's): then nothing is written.
+   */
+  write(bundleDir: string, unlessFingerprint?: string): void;
+  /** Holds the process open until the bundle is written (or found unneeded); fails with Pagefind's own output. */
+  finish(): Promise<SearchIndexResult>;
   /** Stops Pagefind without writing, and waits until its process has exited. */
   abandon(): Promise<void>;
+}
+
+export interface SearchIndexResult {
+  pages: number;
+  ms: number;
+  /** The records' fingerprint (records-fingerprint.ts), to pass as `unlessFingerprint` next time. */
+  fingerprint: string;
+  /** True when the records had the fingerprint `write` was given, and no bundle was written. */
+  unchanged: boolean;
 }
 
 /**
@@ -51,7 +63,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
   process.once("exit", removePages);
   const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData });
   const failures: string[] = [];
-  let pages: number | undefined;
+  let outcome: { pages: number; fingerprint: string; unchanged: boolean } | undefined;
   let settled = false;
   let ended = false;
   let bundleDir: string | undefined;
@@ -59,7 +71,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
     worker.on("message", (reply: WorkerReply) => {
       if (reply.kind === "running") pagefindPid = reply.pid;
       else if (reply.kind === "exited") pagefindPid = undefined;
-      else if (reply.kind === "written") pages = reply.pages;
+      else if (reply.kind === "written" || reply.kind === "unchanged") outcome = { pages: reply.pages, fingerprint: reply.fingerprint, unchanged: reply.kind === "unchanged" };
       else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
     });
     worker.on("error", reject);
@@ -81,10 +93,10 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
     add(records) {
       send({ kind: "add", records: records as SearchRecord[] });
     },
-    write(target) {
+    write(target, unlessFingerprint) {
       bundleDir = target;
       ended = true;
-      send({ kind: "write", bundleDir: target });
+      send({ kind: "write", bundleDir: target, unlessFingerprint });
     },
     async finish() {
       // Without a write request the worker would wait for one forever; closing makes finish() report it.
@@ -93,8 +105,8 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
       worker.ref();
       await finished;
       if (failures.length > 0) throw new NewsDigestError(failures.join("\n"));
-      if (pages === undefined) throw new NewsDigestError(`the search indexer stopped before writing the search bundle to ${bundleDir ?? "the output folder"}.`);
-      return { pages, ms: Math.round(performance.now() - started) };
+      if (outcome === undefined) throw new NewsDigestError(`the search indexer stopped before writing the search bundle to ${bundleDir ?? "the output folder"}.`);
+      return { ...outcome, ms: Math.round(performance.now() - started) };
     },
     async abandon() {
       ended = true;
@@ -106,7 +118,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
 }
 
 /** Indexes the records and writes the bundle into `bundleDir` in one step. */
-export async function buildSearchIndex(input: { bundleDir: string; records: readonly SearchRecord[]; tempRoot?: string }): Promise<{ pages: number; ms: number }> {
+export async function buildSearchIndex(input: { bundleDir: string; records: readonly SearchRecord[]; tempRoot?: string }): Promise<SearchIndexResult> {
   const index = openSearchIndex(input.tempRoot);
   try {
     index.add(input.records);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { SearchRecord } from "./records.js";
 import { renderRecordPage } from "./record-page.js";
+import { RecordsFingerprint } from "./records-fingerprint.js";
 import { sitePathOf } from "../site/site-pages.js";
 import { resolveInside } from "../site/write-files.js";
 import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-protocol.js";
@@ -20,6 +21,8 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
   const reply = (message: WorkerReply): void => port.postMessage(message);
 
   let recordCount = 0;
+  // Here rather than on the main thread, which is rendering: 125 ms at 10,000 records.
+  const fingerprint = new RecordsFingerprint(binary);
   let prepareFailure: string | undefined;
   let child: ChildProcess | undefined;
   let ending = false;
@@ -32,6 +35,7 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
       writeFileSync(file, renderRecordPage(record));
       recordCount++;
     }
+    fingerprint.add(records);
   }
 
   function finish(): void {
@@ -39,9 +43,15 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
     port.close();
   }
 
-  function runPagefind(bundleDir: string): void {
+  function runPagefind(bundleDir: string, unlessFingerprint: string | undefined): void {
     if (prepareFailure) {
       reply({ kind: "failed", step: "prepare the records", errors: [prepareFailure] });
+      finish();
+      return;
+    }
+    const key = fingerprint.digest();
+    if (key === unlessFingerprint) {
+      reply({ kind: "unchanged", pages: recordCount, fingerprint: key });
       finish();
       return;
     }
@@ -72,7 +82,7 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
         reply({ kind: "failed", step: "write the search bundle", errors: [`Pagefind ${how}${stderr.trim() ? `:\n${stderr.trim()}` : ""}`] });
       } else if (indexed !== recordCount) {
         reply({ kind: "failed", step: "index the records", errors: [`indexed ${Number.isNaN(indexed) ? "an unknown number" : indexed} of ${recordCount} records`, ...(stderr.trim() ? [stderr.trim()] : [])] });
-      } else reply({ kind: "written", pages: indexed });
+      } else reply({ kind: "written", pages: indexed, fingerprint: key });
       finish();
     });
   }
@@ -95,7 +105,7 @@ function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
     }
     if (ending) return;
     ending = true;
-    runPagefind(request.bundleDir);
+    runPagefind(request.bundleDir, request.unlessFingerprint);
   });
 }
 

@@ -19,6 +19,20 @@ export class FileFingerprints {
     };
   }
 
+  /** A fingerprint recorded by hand, for an output made elsewhere (the search bundle: see digest-build.ts). */
+  get(sitePath: string): string | undefined {
+    return this.fingerprints.get(sitePath);
+  }
+
+  set(sitePath: string, fingerprint: string): void {
+    this.fingerprints.set(sitePath, fingerprint);
+  }
+
+  /** Forgets one output, while it is being replaced: a build that fails then cannot vouch for what is left. */
+  delete(sitePath: string): void {
+    this.fingerprints.delete(sitePath);
+  }
+
   /** Everything recorded, for the persistent build cache. */
   entries(): ReadonlyMap<string, string> {
     return this.fingerprints;

@@ -91,4 +91,16 @@ describe("a watch-mode rebuild after one article changes", () => {
     await site.rebuild();
     expect(readFileSync(untouched, "utf8")).toBe(before);
   });
+
+  it("keeps the search index when a rebuild changes no search record", async () => {
+    utimesSync(file("/pagefind/pagefind-entry.json"), longAgo, longAgo);
+    rmSync(file(story1));
+    await site.rebuild();
+    expect(statSync(file("/pagefind/pagefind-entry.json")).mtime.getTime()).toBe(longAgo.getTime());
+    // An article edit changes its record: the index is built again.
+    const changed = path.join(site.content, "a1.md");
+    writeFileSync(changed, readFileSync(changed, "utf8").replace("excerpt: What happened, in two sentences.", "excerpt: Another corrected excerpt."));
+    await site.rebuild();
+    expect(statSync(file("/pagefind/pagefind-entry.json")).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
+  });
 });
