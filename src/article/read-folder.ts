@@ -6,11 +6,14 @@ import { isArticleFileName, listArticleFiles } from "./list-files.js";
 export { isArticleFileName };
 import { readArticleText, type ReadResult } from "./read.js";
 import { validateArticle, type ArticleDraft } from "./validate.js";
+import { contentHash, type ArticleStore, type StoredFile } from "./article-store.js";
 
 interface CacheEntry {
   mtimeMs: number;
   size: number;
   timeZone: string;
+  /** The content hash of the bytes read (see article-store.ts); absent for a file that was never read. */
+  hash?: string;
   draft?: ArticleDraft;
   problems: Problem[];
 }
@@ -39,8 +42,10 @@ export interface FolderReadResult {
   files: string[];
   drafts: ArticleDraft[];
   problems: Problem[];
-  /** Files answered from the cache. */
+  /** Files answered without being parsed: from the in-memory cache or the persistent store. */
   cached: number;
+  /** Of those, the files answered from the persistent store (the build cache's parsed articles). */
+  stored: number;
 }
 
 export function validateFile(file: string, bytes: Uint8Array, timeZone: string): { draft?: ArticleDraft; problems: Problem[] } {
@@ -57,14 +62,17 @@ export interface ReadJob {
 
 export type FileResult = { draft?: ArticleDraft; problems: Problem[] };
 
+/** A job's result, with the content hash of the bytes it read (none when the file could not be read, which is never stored). */
+export type JobResult = FileResult & { hash?: string };
+
 /** Validates files in order; the parallel reader hands the same jobs to worker threads. */
-export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress) => Promise<FileResult[]> | FileResult[];
+export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress) => Promise<JobResult[]> | JobResult[];
 
 /** Called every {@link PROGRESS_EVERY} files with how many of how many are done. */
 export type ReadProgress = (done: number, total: number) => void;
 export const PROGRESS_EVERY = 1000;
 
-export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress): FileResult[] => jobs.map((job, index) => {
+export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress): JobResult[] => jobs.map((job, index) => {
   if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, jobs.length);
   let bytes: Buffer;
   try {
@@ -73,7 +81,8 @@ export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgr
     // Unreadable (permissions, or gone since the folder was listed): a problem naming it, not a crashed build.
     return { problems: [problem({ file: job.file, expected: "a file the build can read", received: `an error: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: "fix its permissions, or remove it" })] };
   }
-  return validateFile(job.file, bytes, timeZone);
+  // Hashed where the bytes are read (in the worker threads on a cold build), so the store's hash is of exactly what was parsed.
+  return { hash: contentHash(bytes), ...validateFile(job.file, bytes, timeZone) };
 });
 
 interface ReadPlan {
@@ -84,6 +93,9 @@ interface ReadPlan {
   jobs: ReadJob[];
   jobStats: { index: number; mtimeMs: number; size: number }[];
   problems: Problem[];
+  /** Files answered from the persistent store. */
+  stored: number;
+  root: string;
 }
 
 const sizeText = (bytes: number): string => (bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`);
@@ -104,13 +116,16 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
   }
   if (!stats?.isDirectory()) {
     const problem: Problem = { severity: "error", file: contentDir, field: "", expected: "a folder of article files", received: stats ? "a file" : "nothing (the folder does not exist)", hint: "set the contentDir option or NEWS_DIGEST_CONTENT" };
-    return { files: [], drafts: [], problems: [problem], cached: 0 };
+    return { files: [], drafts: [], problems: [problem], cached: 0, stored: 0 };
   }
   const displayPath = (full: string): string => path.relative(cwd, full).split(path.sep).join("/");
   const listing = listArticleFiles(root, displayPath, options.skip ?? []);
   const absolute = listing.files;
   const files = absolute.map(displayPath);
-  const plan: ReadPlan = { files, absolute, entries: [], jobs: [], jobStats: [], problems: listing.problems };
+  const plan: ReadPlan = { files, absolute, entries: [], jobs: [], jobStats: [], problems: listing.problems, stored: 0, root };
+  // Loaded only when the in-memory cache cannot answer a file: a watch rebuild that changed nothing never reads it.
+  let stored: ReadonlyMap<string, StoredFile> | undefined;
+  const storedEntry = (file: string): StoredFile | undefined => (stored ??= options.store?.load(root, options.timeZone) ?? new Map<string, StoredFile>()).get(file);
   for (const [index, full] of absolute.entries()) {
     const stat = statSync(full);
     if (options.maxFileSize !== undefined && stat.size > options.maxFileSize) {
@@ -118,10 +133,17 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
       plan.entries.push({ mtimeMs: stat.mtimeMs, size: stat.size, timeZone: options.timeZone, problems: [tooLarge(files[index] as string, stat.size, options.maxFileSize)] });
       continue;
     }
-    const entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);
+    const file = files[index] as string;
+    let entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);
+    const kept = entry ? undefined : storedEntry(file);
+    if (kept && hashOnDisk(full) === kept.hash) {
+      entry = { mtimeMs: stat.mtimeMs, size: stat.size, timeZone: options.timeZone, hash: kept.hash, ...kept.result };
+      options.cache?.set(full, entry);
+      plan.stored++;
+    }
     plan.entries.push(entry);
     if (!entry) {
-      plan.jobs.push({ file: files[index] as string, full });
+      plan.jobs.push({ file, full });
       plan.jobStats.push({ index, mtimeMs: stat.mtimeMs, size: stat.size });
     }
   }
@@ -129,7 +151,7 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
 }
 
 /** Files the results into the cache and collects drafts and problems in file order. */
-function completeRead(plan: ReadPlan, results: readonly FileResult[], options: FolderReadOptions): FolderReadResult {
+function completeRead(plan: ReadPlan, results: readonly JobResult[], options: FolderReadOptions): FolderReadResult {
   for (const [at, { index, mtimeMs, size }] of plan.jobStats.entries()) {
     const entry: CacheEntry = { mtimeMs, size, timeZone: options.timeZone, ...(results[at] ?? { problems: [] }) };
     plan.entries[index] = entry;
@@ -142,7 +164,28 @@ function completeRead(plan: ReadPlan, results: readonly FileResult[], options: F
     if (entry) problems.push(...entry.problems);
   }
   options.cache?.retain(new Set(plan.absolute));
-  return { files: plan.files, drafts, problems, cached: plan.absolute.length - plan.jobs.length };
+  // Saved before anything downstream sees the drafts; built from this listing, so vanished files drop out.
+  if (options.store) options.store.save(plan.root, options.timeZone, storedFiles(plan));
+  return { files: plan.files, drafts, problems, cached: plan.absolute.length - plan.jobs.length, stored: plan.stored };
+}
+
+/** Every file that was read, by its path as reports name it (files never read, too large or unreadable, are looked at again next build). */
+function storedFiles(plan: ReadPlan): Map<string, StoredFile> {
+  const files = new Map<string, StoredFile>();
+  for (const [index, entry] of plan.entries.entries()) {
+    if (!entry?.hash) continue;
+    files.set(plan.files[index] as string, { hash: entry.hash, result: entry.draft ? { draft: entry.draft, problems: entry.problems } : { problems: entry.problems } });
+  }
+  return files;
+}
+
+/** The content hash of a file as it is now; undefined when it cannot be read (its job then reports why). */
+function hashOnDisk(full: string): string | undefined {
+  try {
+    return contentHash(readFileSync(full));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface FolderReadOptions {
@@ -153,6 +196,8 @@ export interface FolderReadOptions {
   maxFileSize?: number;
   timeZone: string;
   cache?: ArticleCache;
+  /** The persistent store of parsed articles: a file whose bytes it knows is not parsed again. */
+  store?: ArticleStore;
   /** Progress while files are read and validated (a long build's "reading N of M" line). */
   onProgress?: ReadProgress;
 }

@@ -12,6 +12,7 @@ import { planSite } from "../site/pages.js";
 import { siteOriginFor } from "../site/site-url.js";
 import { FileFingerprints } from "../site/page-cache.js";
 import { BuildCache } from "./build-cache.js";
+import { ArticleStore } from "../article/article-store.js";
 import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
@@ -81,6 +82,7 @@ export class DigestBuild {
   private readonly cache = new ArticleCache();
   private readonly fingerprints = new FileFingerprints();
   private readonly buildCache: BuildCache | undefined;
+  private readonly articleStore: ArticleStore | undefined;
   private state: BuildState | undefined;
   private run: RunState | undefined;
   private timer = new PhaseTimer();
@@ -99,6 +101,7 @@ export class DigestBuild {
     // The environment variable wins over the option, so a CI job can point the cache at the folder its cache step restores.
     const cacheDir = process.env.NEWS_DIGEST_CACHE ?? options.cacheDir;
     this.buildCache = cacheDir ? new BuildCache(path.resolve(cacheDir)) : undefined;
+    this.articleStore = cacheDir ? new ArticleStore(path.resolve(cacheDir)) : undefined;
   }
 
   /** The current build's data, for templates, collections and filters. */
@@ -178,9 +181,11 @@ export class DigestBuild {
       for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) run.search.add(batch);
       run.search.write(stagingDirOf(run.outputDir));
     };
-    // Only a watching build is followed by rebuilds that can reuse parsed articles.
+    // Only a watching build is followed by rebuilds that can reuse parsed articles in memory; every
+    // build with a cache folder reuses those of files whose bytes are unchanged (article-store.ts).
     const digest = await loadDigestInParallel(run.options, {
       ...(run.watching ? { cache: this.cache } : {}),
+      ...(this.articleStore ? { store: this.articleStore } : {}),
       skip: [run.outputDir],
       log: this.log,
       timer: this.timer,
