@@ -29,7 +29,11 @@ export interface StoredFile {
   result: FileResult;
 }
 
-/** What a stored file must have been made with to be used: compared whole on load. */
+/**
+ * What a stored file must have been made with to be used: compared whole on load. `maxFileSize`
+ * is not part of it: a file over the limit is never read, so never stored, and the limit is
+ * checked against the file's size before the store is asked.
+ */
 interface StoreKey {
   version: number;
   /** The article reader's code and the parsers it relies on (see {@link readerFingerprint}). */

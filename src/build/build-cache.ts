@@ -13,6 +13,9 @@ import { codeFingerprint } from "../code-fingerprint.js";
  * build starts and written back only when the build's pages and feeds are all written, so a failed
  * or interrupted build leaves no fingerprint that might describe a file it did not write. Delete
  * the folder to make the next build write everything.
+ *
+ * The same folder holds the parsed articles of each content folder (src/article/article-store.ts),
+ * which every build with a cache folder uses, watch builds too.
  */
 const CACHE_VERSION = 1;
 
