@@ -181,8 +181,9 @@ export class DigestBuild {
       for (const batch of searchRecordBatches(grouped, { language: run.options.language, formatDate: kit.formatDate })) run.search.add(batch);
       run.search.write(stagingDirOf(run.outputDir));
     };
-    // Only a watching build is followed by rebuilds that can reuse parsed articles in memory; every
-    // build with a cache folder reuses those of files whose bytes are unchanged (article-store.ts).
+    // Only a watching build is followed by rebuilds that can reuse parsed articles in memory; with a
+    // cache folder, a deploy build and a watch session's first build reuse those of files whose
+    // bytes are unchanged since the last build (article-store.ts; see planRead for why rebuilds do not).
     const digest = await loadDigestInParallel(run.options, {
       ...(run.watching ? { cache: this.cache } : {}),
       ...(this.articleStore ? { store: this.articleStore } : {}),

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, wri
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArticleStore } from "../../../src/article/article-store.js";
-import { readArticleFolder, readArticleFolderWith, type FolderReadOptions } from "../../../src/article/read-folder.js";
+import { ArticleCache, readArticleFolder, readArticleFolderWith, type FolderReadOptions } from "../../../src/article/read-folder.js";
 import { validateInParallel } from "../../../src/article/read-parallel.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { makeTempDir } from "../../helpers/temp-dir.js";
@@ -120,6 +120,25 @@ describe("the persistent store of parsed articles", () => {
     }
     // The build that ignored it wrote a good one again.
     expect(readArticleFolder(content, options(root, new ArticleStore(cacheDir))).stored).toBe(5);
+  });
+
+  it("is left alone by a watch rebuild, whose in-memory cache already holds what it would answer", () => {
+    const { root, content, cacheDir } = setUp();
+    const cache = new ArticleCache();
+    const store = new ArticleStore(cacheDir);
+    // The session's first build uses the store (and fills it).
+    expect(readArticleFolder(content, { ...options(root, store), cache }).stored).toBe(0);
+    const file = storeFile(cacheDir);
+    const saved = readFileSync(file);
+    writeFileSync(path.join(content, "a1.md"), story(1, { title: "Edited while watching" }));
+    rmSync(path.join(content, "a2.md"));
+    const rebuild = readArticleFolder(content, { ...options(root, store), cache });
+    expect(rebuild.stored).toBe(0);
+    expect(rebuild.cached).toBe(3);
+    expect(rebuild.drafts.map((d) => d.title)).toEqual(["Edited while watching", "Story 4", "Story 5"]);
+    expect(readFileSync(file).equals(saved)).toBe(true);
+    // The next process parses the edited file once, and takes the rest from the store.
+    expect(readArticleFolder(content, options(root, new ArticleStore(cacheDir))).stored).toBe(3);
   });
 
   it("is one file per content folder, not rewritten by a build that changed nothing", () => {
