@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -121,7 +121,9 @@ export class ArticleStore {
     mkdirSync(this.dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, Buffer.concat([MAGIC, length, headerBytes, payload]));
+      // Written in two calls rather than concatenated: at 10,000 articles the payload is 48 MB, and a copy of it would add to the build's peak memory.
+      writeFileSync(temporary, Buffer.concat([MAGIC, length, headerBytes]));
+      appendFileSync(temporary, payload);
       renameSync(temporary, file);
     } catch {
       // A cache that cannot be written (a full or read-only disk) costs the next build a re-parse, not this build.
