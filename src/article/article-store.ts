@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { codeFingerprint } from "../code-fingerprint.js";
+import { readRecordFile, writeRecordFile } from "./record-file.js";
 import type { FileResult } from "./read-folder.js";
 
 /**
@@ -21,7 +21,6 @@ import type { FileResult } from "./read-folder.js";
 const STORE_VERSION = 1;
 // A file that does not start so is not a store (of any version).
 const MAGIC = Buffer.from("NDAS");
-const HEADER_LENGTH_BYTES = 4;
 
 /** One file's entry: the hash of its bytes when it was read, and what reading them gave. */
 export interface StoredFile {
@@ -43,21 +42,16 @@ interface StoreKey {
   contentDir: string;
 }
 
-interface StoreHeader extends StoreKey {
-  /** The payload's length and hash: a truncated or corrupt file is told apart before it is used. */
-  length: number;
-  checksum: string;
-}
-
 /** The hash a file's bytes are stored and looked up by. */
 export const contentHash = (bytes: Uint8Array): string => createHash("sha1").update(bytes).digest("base64");
 
-const checksumOf = (payload: Uint8Array): string => createHash("sha1").update(payload).digest("base64");
+/** One record of the file: `[file, hash, result]`. */
+type StoreRecord = [string, string, FileResult];
 
-const isStoredFile = (value: unknown): value is StoredFile => {
-  if (value === null || typeof value !== "object") return false;
-  const { hash, result } = value as { hash?: unknown; result?: unknown };
-  return typeof hash === "string" && result !== null && typeof result === "object" && Array.isArray((result as { problems?: unknown }).problems);
+const isStoreRecord = (value: unknown): value is StoreRecord => {
+  if (!Array.isArray(value) || value.length !== 3) return false;
+  const [file, hash, result] = value as unknown[];
+  return typeof file === "string" && typeof hash === "string" && result !== null && typeof result === "object" && Array.isArray((result as { problems?: unknown }).problems);
 };
 
 /**
@@ -113,17 +107,10 @@ export class ArticleStore {
     const file = this.fileFor(contentRoot);
     const keyText = JSON.stringify(key);
     if (this.last?.file === file && this.last.key === keyText && sameHashes(this.last.hashes, files) && existsSync(file)) return;
-    const payload = serialize(files);
-    const header: StoreHeader = { ...key, length: payload.length, checksum: checksumOf(payload) };
-    const headerBytes = Buffer.from(JSON.stringify(header));
-    const length = Buffer.alloc(HEADER_LENGTH_BYTES);
-    length.writeUInt32BE(headerBytes.length);
-    mkdirSync(this.dir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-      // Written in two calls rather than concatenated: at 10,000 articles the payload is 48 MB, and a copy of it would add to the build's peak memory.
-      writeFileSync(temporary, Buffer.concat([MAGIC, length, headerBytes]));
-      appendFileSync(temporary, payload);
+      mkdirSync(this.dir, { recursive: true });
+      writeRecordFile(temporary, MAGIC, key, recordsOf(files));
       renameSync(temporary, file);
     } catch {
       // A cache that cannot be written (a full or read-only disk) costs the next build a re-parse, not this build.
@@ -139,6 +126,10 @@ export class ArticleStore {
   }
 }
 
+function* recordsOf(files: ReadonlyMap<string, StoredFile>): Generator<StoreRecord> {
+  for (const [file, entry] of files) yield [file, entry.hash, entry.result];
+}
+
 const hashesOf = (files: ReadonlyMap<string, StoredFile>): Map<string, string> => new Map([...files].map(([file, entry]) => [file, entry.hash]));
 
 function sameHashes(hashes: ReadonlyMap<string, string>, files: ReadonlyMap<string, StoredFile>): boolean {
@@ -149,27 +140,15 @@ function sameHashes(hashes: ReadonlyMap<string, string>, files: ReadonlyMap<stri
 
 /** The entries of a store file made with `key`; anything else (missing, foreign, truncated, corrupt) is an empty store. */
 function readStore(file: string, key: StoreKey): ReadonlyMap<string, StoredFile> {
-  const empty = new Map<string, StoredFile>();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return empty;
-  }
-  try {
-    if (bytes.length < MAGIC.length + HEADER_LENGTH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return empty;
-    const headerLength = bytes.readUInt32BE(MAGIC.length);
-    const payloadStart = MAGIC.length + HEADER_LENGTH_BYTES + headerLength;
-    if (payloadStart > bytes.length) return empty;
-    const header = JSON.parse(bytes.subarray(MAGIC.length + HEADER_LENGTH_BYTES, payloadStart).toString("utf8")) as Partial<StoreHeader>;
-    if (header.version !== key.version || header.code !== key.code || header.timeZone !== key.timeZone || header.contentDir !== key.contentDir) return empty;
-    const payload = bytes.subarray(payloadStart);
-    if (payload.length !== header.length || checksumOf(payload) !== header.checksum) return empty;
-    const files: unknown = deserialize(payload);
-    if (!(files instanceof Map)) return empty;
-    for (const [name, entry] of files as Map<unknown, unknown>) if (typeof name !== "string" || !isStoredFile(entry)) return empty;
-    return files as Map<string, StoredFile>;
-  } catch {
-    return empty;
-  }
+  const files = new Map<string, StoredFile>();
+  const sameKey = (header: unknown): boolean => {
+    const found = (header ?? {}) as Partial<StoreKey>;
+    return found.version === key.version && found.code === key.code && found.timeZone === key.timeZone && found.contentDir === key.contentDir;
+  };
+  const complete = readRecordFile(file, MAGIC, sameKey, (record) => {
+    if (!isStoreRecord(record)) return false;
+    files.set(record[0], { hash: record[1], result: record[2] });
+    return true;
+  });
+  return complete ? files : new Map();
 }

@@ -101,7 +101,13 @@ describe("the persistent store of parsed articles", () => {
     const title = flipped.lastIndexOf("Story 5");
     expect(title).toBeGreaterThan(headerEnd);
     flipped[title + 2] = "u".charCodeAt(0);
+    // The first record's length frame says more bytes than the file has.
+    const hugeFrame = Buffer.from(good);
+    hugeFrame.writeUInt32BE(0xfffffff0, headerEnd);
     const damaged: Record<string, Buffer> = {
+      "bytes after the end": Buffer.concat([good, Buffer.from("x")]),
+      "no end frame and digest": good.subarray(0, good.length - 24),
+      "a frame longer than the file": hugeFrame,
       empty: Buffer.alloc(0),
       garbage: Buffer.from("not a store at all"),
       "truncated header": good.subarray(0, 12),
