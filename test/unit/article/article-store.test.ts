@@ -49,6 +49,18 @@ describe("the persistent store of parsed articles", () => {
     expect(read.drafts.map((d) => d.title)).toEqual(["From the store", "Story 2", "Story 4", "Story 5"]);
   });
 
+  it("hashes a file larger than its read buffer whole: an edit past the first 64 KiB is seen", () => {
+    const { root, content, cacheDir } = setUp();
+    const big = (tail: string) => `${story(6)}\n${"A long note. ".repeat(10_000)}${tail}\n`;
+    writeFileSync(path.join(content, "a6.md"), big("first"));
+    readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
+    expect(readArticleFolder(content, options(root, new ArticleStore(cacheDir))).stored).toBe(5 + 1);
+    writeFileSync(path.join(content, "a6.md"), big("second"));
+    const read = readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
+    expect(read.stored).toBe(5);
+    expect(read.drafts.find((d) => d.title === "Story 6")?.body.endsWith("second")).toBe(true);
+  });
+
   it("parses a changed file again and answers the rest from the store", () => {
     const { root, content, cacheDir } = setUp();
     readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
