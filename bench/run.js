@@ -111,6 +111,8 @@ try {
       ? [
           ["incremental deploy (+10 articles)", `${incremental.wallMs} ms (${(incremental.wallMs / full.wallMs).toFixed(2)}x the full build), peak RSS ${incremental.peakMiB} MiB`],
           ["  it wrote", (incremental.wrote ?? "").replace(/^\[news-digest\] wrote /, "")],
+          // Its phases, beside the full build's above: reading is where the build cache's parsed articles show.
+          ...incremental.phases.map((/** @type {{ name: string, ms: number, rssMiB: number }} */ p) => [`  ${p.name}`, `${p.ms} ms (rss ${p.rssMiB} MiB)`]),
         ]
       : [["incremental deploy", "skipped (--skip-incremental)"]]),
     ...(floor

@@ -1,5 +1,6 @@
 import { NewsDigestError } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
+import type { ArticleStore } from "./article/article-store.js";
 import { readArticleFolder, readArticleFolderWith, type ArticleCache, type FolderReadOptions, type FolderReadResult, type ReadProgress } from "./article/read-folder.js";
 import { validateInParallel } from "./article/read-parallel.js";
 import { createDigest, type Digest, type GroupedArticles } from "./digest.js";
@@ -9,6 +10,8 @@ import type { PhaseTimer } from "./build-stats.js";
 export interface LoadDigestOptions {
   cwd?: string;
   cache?: ArticleCache;
+  /** The build cache's parsed articles: files whose bytes it knows are not parsed again. */
+  store?: ArticleStore;
   /** Folders never read for articles (the output folder, when it lies inside the content folder). */
   skip?: readonly string[];
   now?: Date;
@@ -41,7 +44,7 @@ export async function loadDigestInParallel(options: NewsDigestOptions, run: Load
 }
 
 function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): FolderReadOptions {
-  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.skip ? { skip: run.skip } : {}), ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
+  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.store ? { store: run.store } : {}), ...(run.skip ? { skip: run.skip } : {}), ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
 }
 
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {
@@ -55,7 +58,7 @@ function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, 
   // The report is printed here, once. Eleventy's CLI prints a failed build's error twice (once
   // for the build, once more as a fatal CLI error), so the error itself only points at the report.
   if (report) log(report);
-  log(formatSummary(digest, performance.now() - started));
+  log(formatSummary(digest, performance.now() - started, folder.stored));
   if (errors.length > 0 && options.mode === "strict") {
     const files = `${digest.counts.invalid} invalid article file${digest.counts.invalid === 1 ? "" : "s"}`;
     throw new NewsDigestError(`${files} (strict mode), listed above. Fix them, or set mode: "lenient" to build without them.`, { problems: errors });

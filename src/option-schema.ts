@@ -97,7 +97,7 @@ export const OPTION_SCHEMA = {
   cacheDir: option({
     default: ".cache/news-digest",
     check: anyString,
-    doc: "folder of the persistent build cache, relative to the working directory; the `NEWS_DIGEST_CACHE` environment variable overrides it, and `\"\"` turns it off. A deploy build into a folder that still holds the last build's output rewrites only what changed (see Builds and the output folder)",
+    doc: "folder of the persistent build cache, relative to the working directory; the `NEWS_DIGEST_CACHE` environment variable overrides it, and `\"\"` turns it off. It keeps parsed articles by content hash, so a build parses only the files whose bytes changed, and a deploy build into a folder that still holds the last build's output rewrites only what changed (see Builds and the output folder)",
     example: "/tmp/news-cache",
   }),
   search: option({ default: true, check: boolean, doc: "build the Pagefind search index after each build", example: false }),

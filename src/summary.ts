@@ -1,8 +1,12 @@
 import { formatReport, MESSAGE_PREFIX } from "./errors.js";
 import type { Digest } from "./digest.js";
 
-/** The one short line each run prints. */
-export function formatSummary(digest: Digest, elapsedMs: number): string {
+/**
+ * The one short line each run prints. `fromBuildCache` is how many of the files were answered
+ * from the build cache's parsed articles rather than parsed (said only when some were: it is
+ * what tells a slow warm build from one whose cache was not used).
+ */
+export function formatSummary(digest: Digest, elapsedMs: number, fromBuildCache = 0): string {
   const c = digest.counts;
   const parts = [
     `${c.files} read`,
@@ -15,6 +19,7 @@ export function formatSummary(digest: Digest, elapsedMs: number): string {
     `${c.topics} topics`,
     `${c.clusters} story clusters`,
     ...(c.warnings ? [`${c.warnings} warning${c.warnings === 1 ? "" : "s"}`] : []),
+    ...(fromBuildCache > 0 ? [`${fromBuildCache.toLocaleString("en")} of ${c.files.toLocaleString("en")} files from the build cache`] : []),
   ];
   return `${MESSAGE_PREFIX} articles: ${parts.join(", ")} in ${Math.round(elapsedMs)} ms`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { codeFingerprint } from "../code-fingerprint.js";
 
 /**
  * The persistent build cache (`cacheDir`, default `.cache/news-digest/`): for each output folder,
@@ -13,6 +13,9 @@ import { fileURLToPath } from "node:url";
  * build starts and written back only when the build's pages and feeds are all written, so a failed
  * or interrupted build leaves no fingerprint that might describe a file it did not write. Delete
  * the folder to make the next build write everything.
+ *
+ * The same folder holds the parsed articles of each content folder (src/article/article-store.ts),
+ * which every build with a cache folder uses, watch builds too.
  */
 const CACHE_VERSION = 1;
 
@@ -21,9 +24,14 @@ export class BuildCache {
 
   constructor(private readonly dir: string) {}
 
-  /** Read once per build object: the renderers do not change while the process runs. */
+  /**
+   * Feeds are skipped by the fingerprint of what they are rendered from, so a fingerprint is only
+   * good for the code that recorded it: this package's compiled renderers and layouts' kit (every
+   * file under its feeds and site folders). Read once per build object: the renderers do not
+   * change while the process runs.
+   */
   private codeFingerprint(): string {
-    return (this.code ??= codeFingerprint());
+    return (this.code ??= codeFingerprint(["feeds", "site"]));
   }
 
   /** The fingerprints recorded for `outputDir`, taken out of the cache (see the class comment); empty when there are none or they were made by other code. */
@@ -56,19 +64,4 @@ export class BuildCache {
   private fileFor(outputDir: string): string {
     return path.join(this.dir, `output-${createHash("sha1").update(path.resolve(outputDir)).digest("hex").slice(0, 16)}.json`);
   }
-}
-
-/**
- * Feeds are skipped by the fingerprint of what they are rendered from, so a fingerprint is only
- * good for the code that recorded it: it includes a hash of this package's compiled renderers and
- * layouts' kit (every file under the package's feeds and site folders).
- */
-function codeFingerprint(): string {
-  const hash = createHash("sha1");
-  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  for (const folder of ["feeds", "site"]) {
-    const dir = path.join(root, folder);
-    for (const name of readdirSync(dir).sort()) if (/\.(js|ts)$/.test(name)) hash.update(name).update(readFileSync(path.join(dir, name)));
-  }
-  return hash.digest("base64");
 }

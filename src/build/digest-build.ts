@@ -12,6 +12,7 @@ import { planSite } from "../site/pages.js";
 import { siteOriginFor } from "../site/site-url.js";
 import { FileFingerprints } from "../site/page-cache.js";
 import { BuildCache } from "./build-cache.js";
+import { ArticleStore } from "../article/article-store.js";
 import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
@@ -84,6 +85,7 @@ export class DigestBuild {
   private readonly cache = new ArticleCache();
   private readonly fingerprints = new FileFingerprints();
   private readonly buildCache: BuildCache | undefined;
+  private readonly articleStore: ArticleStore | undefined;
   private state: BuildState | undefined;
   private run: RunState | undefined;
   private timer = new PhaseTimer();
@@ -102,6 +104,7 @@ export class DigestBuild {
     // The environment variable wins over the option, so a CI job can point the cache at the folder its cache step restores.
     const cacheDir = process.env.NEWS_DIGEST_CACHE ?? options.cacheDir;
     this.buildCache = cacheDir ? new BuildCache(path.resolve(cacheDir)) : undefined;
+    this.articleStore = cacheDir ? new ArticleStore(path.resolve(cacheDir)) : undefined;
   }
 
   /** The current build's data, for templates, collections and filters. */
@@ -185,9 +188,12 @@ export class DigestBuild {
       this.fingerprints.delete(SEARCH_FINGERPRINT_PATH);
       run.search.write(stagingDirOf(run.outputDir), keep);
     };
-    // Only a watching build is followed by rebuilds that can reuse parsed articles.
+    // Only a watching build is followed by rebuilds that can reuse parsed articles in memory; with a
+    // cache folder, a deploy build and a watch session's first build reuse those of files whose
+    // bytes are unchanged since the last build (article-store.ts; see planRead for why rebuilds do not).
     const digest = await loadDigestInParallel(run.options, {
       ...(run.watching ? { cache: this.cache } : {}),
+      ...(this.articleStore ? { store: this.articleStore } : {}),
       skip: [run.outputDir],
       log: this.log,
       timer: this.timer,
