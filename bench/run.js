@@ -31,15 +31,19 @@ const corpus = path.join(scratch, "content");
 const floorSite = path.join(scratch, "floor-site");
 const hugoSite = path.join(scratch, "hugo-site");
 const hugo = flag("--skip-hugo") ? undefined : findOnPath("hugo");
+const buildCache = path.join(scratch, "cache");
 
 /**
  * @typedef {{ wallMs: number, peakMiB: number, phases: { name: string, ms: number, rssMiB: number }[], files: number, bytes: number, rebuildMs?: number, rebuildSearchMs?: number, wrote?: string }} BuildResult
  * @param {string} script @param {string[]} args @returns {BuildResult}
  */
 function child(script, args) {
+  // Every build but the incremental one starts from an empty cache: parsed articles are kept per
+  // content folder, and a clean build that found the last run's would not be clean.
+  if (!args.includes("incremental")) rmSync(buildCache, { recursive: true, force: true });
   // Temporary files (the search indexer's record pages) go to the same RAM disk as the output.
   // The build cache goes there too, never into the checkout's .cache/.
-  const env = { ...process.env, TMPDIR: scratch, NEWS_DIGEST_CACHE: path.join(scratch, "cache") };
+  const env = { ...process.env, TMPDIR: scratch, NEWS_DIGEST_CACHE: buildCache };
   const out = execFileSync(process.execPath, [path.join(here, script), ...args], { encoding: "utf8", env, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
   const line = out.trim().split("\n").filter((l) => l.startsWith("{")).at(-1);
   if (!line) throw new Error(`${script} printed no result:\n${out}`);
