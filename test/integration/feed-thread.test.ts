@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.js";
-import { startFeeds, writeFeeds, fileExists } from "../../src/build/feed-writer.js";
+import { feedsInThread, fileExists, startFeeds, writeFeeds } from "../../src/build/feed-writer.js";
 import type { FeedSite } from "../../src/feeds/index.js";
 import { digestFromFiles } from "../helpers/digest.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
@@ -30,7 +30,7 @@ describe("feeds written by the feed thread (a real worker thread)", () => {
   it("writes the same files, byte for byte, as writing them in this thread", async () => {
     const inThread = makeTempDir("feeds-thread");
     const here = makeTempDir("feeds-here");
-    const written = await startFeeds({ digest, site, outputDir: inThread }, 0).finish();
+    const written = await startFeeds({ digest, site, outputDir: inThread }, true).finish();
     writeFeeds({ digest, site, outputDir: here }, (sitePath) => fileExists(here, sitePath));
     const a = filesUnder(inThread);
     const b = filesUnder(here);
@@ -43,25 +43,32 @@ describe("feeds written by the feed thread (a real worker thread)", () => {
 
   it("skips feeds whose fingerprint it was given and whose file is there, and reports every fingerprint", async () => {
     const outputDir = makeTempDir("feeds-again");
-    const first = await startFeeds({ digest, site, outputDir, previous: new Map() }, 0).finish();
+    const first = await startFeeds({ digest, site, outputDir, previous: new Map() }, true).finish();
     // Every feed but the OPML list, which is always written.
     expect(first.fingerprints.length).toBe(first.feeds + first.archives - 1);
     const before = statSync(path.join(outputDir, "feed.xml")).mtimeMs;
-    const again = await startFeeds({ digest, site, outputDir, previous: new Map(first.fingerprints) }, 0).finish();
+    const again = await startFeeds({ digest, site, outputDir, previous: new Map(first.fingerprints) }, true).finish();
     // Only the OPML list, which has no fingerprint, is written again.
     expect(again.feeds + again.archives).toBe(1);
     expect(statSync(path.join(outputDir, "feed.xml")).mtimeMs).toBe(before);
     expect(new Map(again.fingerprints)).toEqual(new Map(first.fingerprints));
   });
 
+  it("takes a thread for a large clean build only: with the last build's fingerprints few feeds render, and Pagefind needs the core", () => {
+    expect(feedsInThread(10_000, undefined)).toBe(true);
+    expect(feedsInThread(10_000, new Map())).toBe(true);
+    expect(feedsInThread(10_000, new Map([["/feed.xml", "x"]]))).toBe(false);
+    expect(feedsInThread(999, undefined)).toBe(false);
+  });
+
   it("fails with the feeds' own message, not a thread's stack", async () => {
-    const pending = startFeeds({ digest, site: { ...site, siteUrl: "" }, outputDir: makeTempDir("feeds-fail") }, 0);
+    const pending = startFeeds({ digest, site: { ...site, siteUrl: "" }, outputDir: makeTempDir("feeds-fail") }, true);
     await expect(pending.finish()).rejects.toThrow(/^\[news-digest\] feeds need the site's public address: set the siteUrl option/);
   });
 
   it("stops when abandoned, and then writes nothing more", async () => {
     const outputDir = makeTempDir("feeds-abandoned");
-    const pending = startFeeds({ digest, site, outputDir }, 0);
+    const pending = startFeeds({ digest, site, outputDir }, true);
     await pending.abandon();
     const count = filesUnder(outputDir).size;
     await new Promise((resolve) => setTimeout(resolve, 300));
