@@ -126,7 +126,19 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
     cache.set(article, item);
     return item;
   };
+  // A story is in the stories feed of each format: one item per story, as for articles, not one per format.
+  const storyItems = new Map<Story, FeedItem>();
+  const archivedStoryItems = new Map<Story, FeedItem>();
   const storyItem = (story: Story, archived: boolean): FeedItem => {
+    const cache = archived ? archivedStoryItems : storyItems;
+    let item = cache.get(story);
+    if (!item) {
+      item = newStoryItem(story, archived);
+      cache.set(story, item);
+    }
+    return item;
+  };
+  const newStoryItem = (story: Story, archived: boolean): FeedItem => {
     const lead = story.lead;
     const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(lead.pageUrl, FEED_COVERAGE_OUTLETS);
     return {
