@@ -85,17 +85,6 @@ function rankNode(node: Node): number {
 export function buildClusters(articles: readonly Article[]): ClusterIndex {
   const sets = new DisjointSet();
   const nodes = new Map<string, Node>();
-  // Each outlet's coverage of a story is listed by every other article of that story: the same
-  // URLs come up again and again, and parsing one with the URL class is most of a key's cost.
-  const keys = new Map<string, string>();
-  const keyOf = (url: string): string => {
-    let key = keys.get(url);
-    if (key === undefined) {
-      key = canonicalUrlKey(url);
-      keys.set(url, key);
-    }
-    return key;
-  };
 
   const addNode = (candidate: Node): string => {
     const existing = nodes.get(candidate.key);
@@ -109,13 +98,13 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
     if (!article.published) continue;
     const own = addNode({ key: article.urlKey, coverage: article, article });
     for (const alias of [article.webUrl, article.ampUrl]) {
-      if (alias) sets.union(own, keyOf(alias));
+      if (alias) sets.union(own, canonicalUrlKey(alias));
     }
     for (const item of article.related) {
-      const key = addNode({ key: keyOf(item.url), coverage: item });
+      const key = addNode({ key: canonicalUrlKey(item.url), coverage: item });
       sets.union(own, key);
       for (const alias of [item.webUrl, item.ampUrl]) {
-        if (alias) sets.union(key, keyOf(alias));
+        if (alias) sets.union(key, canonicalUrlKey(alias));
       }
     }
   }
