@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 /** This package's code root: `dist/src` when compiled, `src` when the tests run the TypeScript source. */
@@ -28,4 +29,18 @@ export function codeFingerprint(parts: readonly string[]): string {
     }
   }
   return hash.digest("base64");
+}
+
+/** `name@version` of each dependency, for cache keys: an update can change what the same input turns into. */
+export function dependencyVersions(names: readonly string[]): string {
+  const require = createRequire(import.meta.url);
+  const versionOf = (name: string): string => {
+    try {
+      return (require(`${name}/package.json`) as { version?: string }).version ?? "?";
+    } catch {
+      // A release that stops exporting its package.json must not stop the build; its code is then not told apart.
+      return "?";
+    }
+  };
+  return names.map((name) => `${name}@${versionOf(name)}`).join(" ");
 }

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { codeFingerprint } from "../code-fingerprint.js";
+import { codeFingerprint, dependencyVersions } from "../code-fingerprint.js";
 import { readRecordFile, writeRecordFile } from "./record-file.js";
 import type { FileResult } from "./read-folder.js";
 
@@ -60,17 +59,7 @@ const isStoreRecord = (value: unknown): value is StoreRecord => {
  * whose updates can change what a file parses to.
  */
 function readerFingerprint(): string {
-  const require = createRequire(import.meta.url);
-  const versionOf = (name: string): string => {
-    try {
-      return (require(`${name}/package.json`) as { version?: string }).version ?? "?";
-    } catch {
-      // A release that stops exporting its package.json must not stop the build; its code is then not told apart.
-      return "?";
-    }
-  };
-  const versions = ["js-yaml", "luxon"].map((name) => `${name}@${versionOf(name)}`);
-  return `${codeFingerprint(["article", "errors", "escape"])} ${versions.join(" ")} tz@${process.versions.tz ?? "?"}`;
+  return `${codeFingerprint(["article", "errors", "escape"])} ${dependencyVersions(["js-yaml", "luxon"])} tz@${process.versions.tz ?? "?"}`;
 }
 
 export class ArticleStore {

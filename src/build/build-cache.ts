@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { codeFingerprint } from "../code-fingerprint.js";
+import { codeFingerprint, dependencyVersions } from "../code-fingerprint.js";
 
 /**
  * The persistent build cache (`cacheDir`, default `.cache/news-digest/`): for each output folder,
@@ -25,13 +25,14 @@ export class BuildCache {
   constructor(private readonly dir: string) {}
 
   /**
-   * Feeds are skipped by the fingerprint of what they are rendered from, so a fingerprint is only
-   * good for the code that recorded it: this package's compiled renderers and layouts' kit (every
-   * file under its feeds and site folders). Read once per build object: the renderers do not
+   * Pages and feeds are skipped by the fingerprint of what they are rendered from, so a
+   * fingerprint is only good for the code that recorded it: this package's renderers and layouts'
+   * kit (its feeds and site folders), the escaper and fingerprinter they use, and the date library
+   * and ICU data the kit formats dates with. Read once per build object: the renderers do not
    * change while the process runs.
    */
   private codeFingerprint(): string {
-    return (this.code ??= codeFingerprint(["feeds", "site"]));
+    return (this.code ??= `${codeFingerprint(["feeds", "site", "escape", "fingerprint", "errors"])} ${dependencyVersions(["luxon"])} icu@${process.versions.icu ?? "?"} tz@${process.versions.tz ?? "?"}`);
   }
 
   /** The fingerprints recorded for `outputDir`, taken out of the cache (see the class comment); empty when there are none or they were made by other code. */
