@@ -43,14 +43,21 @@ function layoutsFingerprint(folders: readonly string[]): string {
   const hash = createHash("sha1");
   for (const folder of folders) {
     if (!existsSync(folder)) continue;
-    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .filter((file) => !path.relative(folder, file).split(path.sep).some((part) => part.startsWith(".") || part === "node_modules"))
-      .sort();
-    for (const file of files) hash.update(path.relative(folder, file)).update("\0").update(readFileSync(file)).update("\0");
+    for (const file of filesUnder(folder).sort()) hash.update(path.relative(folder, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("base64");
+}
+
+/** Files under `dir`, never entering dot-folders or node_modules (a layouts folder set to the site's root must not list its dependencies). */
+function filesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(full));
+    else if (entry.isFile()) found.push(full);
+  }
+  return found;
 }
 
 /**
