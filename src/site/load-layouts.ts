@@ -55,7 +55,8 @@ function filesUnder(dir: string): string[] {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...filesUnder(full));
-    else if (entry.isFile()) found.push(full);
+    // A linked layout is imported through its link, so its target's contents count; linked folders are not entered (a link may loop).
+    else if (entry.isFile() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isFile() === true)) found.push(full);
   }
   return found;
 }

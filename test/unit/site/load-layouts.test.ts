@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLayouts } from "../../../src/site/load-layouts.js";
@@ -19,6 +19,16 @@ describe("the layouts' fingerprint (what pages are skipped by)", () => {
     write(".cache/x.json", "{}\n");
     expect((await loadLayouts(dir)).fingerprint).toBe(first);
     write("lib/helpers.js", "export const tagline = 'two';\n");
+    expect((await loadLayouts(dir)).fingerprint).not.toBe(first);
+  });
+
+  it("follows a linked layout file to its contents", async () => {
+    const dir = makeTempDir("layouts-linked");
+    const elsewhere = makeTempDir("layouts-linked-target");
+    writeFileSync(path.join(elsewhere, "card.js"), "export default (data, kit) => kit.html`<p>one</p>`;\n");
+    symlinkSync(path.join(elsewhere, "card.js"), path.join(dir, "card.js"));
+    const first = (await loadLayouts(dir)).fingerprint;
+    writeFileSync(path.join(elsewhere, "card.js"), "export default (data, kit) => kit.html`<p>two</p>`;\n");
     expect((await loadLayouts(dir)).fingerprint).not.toBe(first);
   });
 });
