@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
-const hashOf = (text: string): string => createHash("sha1").update(text).digest("base64");
+/** A text's SHA-1 in base64: the one-shot `hash` is about three times faster than `createHash` for the short texts fingerprints are made of. */
+export const hashOf = (text: string): string => hash("sha1", text, "base64");
 
 /** What a shared object is serialised as inside another: a marker no article field can produce (fields are normalised to known names). */
 const SHARED_MARKER = "\u0000shared";
@@ -37,6 +38,19 @@ export class Fingerprinter {
   share(objects: Iterable<object>, kind: "leaf" | "container"): void {
     const set = kind === "leaf" ? this.leaves : this.containers;
     for (const object of objects) set.add(object);
+  }
+
+  /**
+   * Declares leaves whose fingerprint the caller knows without serialising them (an article's, from
+   * its file's content hash: see article-fingerprint.ts); one `known` cannot vouch for is
+   * serialised as any leaf.
+   */
+  shareKnown<T extends object>(objects: Iterable<T>, known: (object: T) => string | undefined): void {
+    for (const object of objects) {
+      const hash = known(object);
+      if (hash === undefined) this.leaves.add(object);
+      else this.hashes.set(object, hash);
+    }
   }
 
   of(value: unknown): string {

@@ -23,6 +23,8 @@ export interface LoadDigestOptions {
   onGrouped?: (grouped: GroupedArticles) => void;
   /** Reading progress, every thousand files. */
   onProgress?: ReadProgress;
+  /** Called with what the folder read gave (its files' content hashes among it), before grouping. */
+  onRead?: (folder: FolderReadResult) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): Fold
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {
   const log = run.log ?? ((message: string) => console.log(message));
   run.timer?.end("read+validate");
+  run.onRead?.(folder);
   // Invalid files are the only errors; a strict build that will stop on them tells no one its articles.
   const willFail = options.mode === "strict" && folder.problems.some((p) => p.severity === "error");
   const digest = createDigest(folder, options, run.now, willFail ? undefined : run.onGrouped);

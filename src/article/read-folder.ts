@@ -51,6 +51,8 @@ export interface FolderReadResult {
   cached: number;
   /** Of those, the files answered from the persistent store (the build cache's parsed articles). */
   stored: number;
+  /** The content hash of each file read (or known unchanged), by its path as reports name it: what its draft was made from. */
+  hashes: Map<string, string>;
 }
 
 export function validateFile(file: string, bytes: Uint8Array, timeZone: string): { draft?: ArticleDraft; problems: Problem[] } {
@@ -123,7 +125,7 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
   }
   if (!stats?.isDirectory()) {
     const problem: Problem = { severity: "error", file: contentDir, field: "", expected: "a folder of article files", received: stats ? "a file" : "nothing (the folder does not exist)", hint: "set the contentDir option or NEWS_DIGEST_CONTENT" };
-    return { files: [], drafts: [], problems: [problem], cached: 0, stored: 0 };
+    return { files: [], drafts: [], problems: [problem], cached: 0, stored: 0, hashes: new Map() };
   }
   const displayPath = (full: string): string => path.relative(cwd, full).split(path.sep).join("/");
   const listing = listArticleFiles(root, displayPath, options.skip ?? []);
@@ -175,14 +177,16 @@ function completeRead(plan: ReadPlan, results: readonly JobResult[], options: Fo
   }
   const drafts: ArticleDraft[] = [];
   const problems: Problem[] = [...plan.problems];
-  for (const entry of plan.entries) {
+  const hashes = new Map<string, string>();
+  for (const [index, entry] of plan.entries.entries()) {
     if (entry?.draft) drafts.push(entry.draft);
     if (entry) problems.push(...entry.problems);
+    if (entry?.hash) hashes.set(plan.files[index] as string, entry.hash);
   }
   options.cache?.retain(new Set(plan.absolute));
   // Saved before anything downstream sees the drafts; built from this listing, so vanished files drop out.
   plan.store?.save(plan.root, options.timeZone, storedFiles(plan));
-  return { files: plan.files, drafts, problems, cached: plan.absolute.length - plan.jobs.length, stored: plan.stored };
+  return { files: plan.files, drafts, problems, cached: plan.absolute.length - plan.jobs.length, stored: plan.stored, hashes };
 }
 
 /** Every file that was read, by its path as reports name it (files never read, too large or unreadable, are looked at again next build). */

@@ -27,12 +27,13 @@ export class BuildCache {
   /**
    * Pages and feeds are skipped by the fingerprint of what they are rendered from, so a
    * fingerprint is only good for the code that recorded it: this package's renderers and layouts'
-   * kit (its feeds and site folders), the escaper and fingerprinter they use, and the date library
-   * and ICU data the kit formats dates with. Read once per build object: the renderers do not
+   * kit (its feeds and site folders), the escaper and fingerprinter they use, the date library
+   * and ICU data the kit formats dates with, and the article reader and its YAML parser (an
+   * article's fingerprint is its file's content hash: see article-fingerprint.ts). Read once per build object: the renderers do not
    * change while the process runs.
    */
   private codeFingerprint(): string {
-    return (this.code ??= `${codeFingerprint(["feeds", "site", "escape", "fingerprint", "errors"])} ${dependencyVersions(["luxon"])} icu@${process.versions.icu ?? "?"} tz@${process.versions.tz ?? "?"}`);
+    return (this.code ??= `${codeFingerprint(["feeds", "site", "escape", "fingerprint", "errors", "article"])} ${dependencyVersions(["luxon", "js-yaml"])} icu@${process.versions.icu ?? "?"} tz@${process.versions.tz ?? "?"}`);
   }
 
   /** The fingerprints recorded for `outputDir`, taken out of the cache (see the class comment); empty when there are none or they were made by other code. */

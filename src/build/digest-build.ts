@@ -13,6 +13,7 @@ import { siteOriginFor } from "../site/site-url.js";
 import { FileFingerprints } from "../site/page-cache.js";
 import { BuildCache } from "./build-cache.js";
 import { ArticleStore } from "../article/article-store.js";
+import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
 import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
@@ -191,7 +192,11 @@ export class DigestBuild {
     // Only a watching build is followed by rebuilds that can reuse parsed articles in memory; with a
     // cache folder, a deploy build and a watch session's first build reuse those of files whose
     // bytes are unchanged since the last build (article-store.ts; see planRead for why rebuilds do not).
+    let sources: ArticleSources | undefined;
     const digest = await loadDigestInParallel(run.options, {
+      onRead: (folder) => {
+        sources = { contentHashes: folder.hashes, timeZone: run.options.timeZone };
+      },
       ...(run.watching ? { cache: this.cache } : {}),
       ...(this.articleStore ? { store: this.articleStore } : {}),
       skip: [run.outputDir],
@@ -213,8 +218,8 @@ export class DigestBuild {
       // have left, and every address it used to answer at.
       writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const skipUnchanged = run.watching || run.cached;
-      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
-      const skip = skipUnchanged ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint } : undefined;
+      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, ...(sources ? { sources } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
+      const skip = skipUnchanged ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, ...(sources ? { articleFingerprint: articleFingerprints(sources) } : {}) } : undefined;
       run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
     }
     this.timer.end("render pages");

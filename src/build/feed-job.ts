@@ -1,5 +1,6 @@
 import type { FeedSite } from "../feeds/index.js";
 import type { FeedContentMessage } from "../feeds/feed-content-message.js";
+import type { ArticleSources } from "../article/article-fingerprint.js";
 
 /** What the feed writer thread is given: everything it renders from, and where it writes. */
 export interface FeedJob {
@@ -8,6 +9,8 @@ export interface FeedJob {
   outputDir: string;
   /** The last build's fingerprints of the feed files (watch rebuilds and cached deploy builds); without them, every feed is written. */
   previous?: [string, string][];
+  /** What articles' fingerprints are made from (see article-fingerprint.ts). */
+  sources?: ArticleSources;
 }
 
 export type FeedJobReply =

@@ -6,9 +6,9 @@ import { feedContentOf } from "../feeds/feed-content-message.js";
 import { fileExists, writeFeeds } from "./feed-writer.js";
 import type { FeedJob, FeedJobReply } from "./feed-job.js";
 
-function run({ content, site, outputDir, previous }: FeedJob): FeedJobReply {
+function run({ content, site, outputDir, previous, sources }: FeedJob): FeedJobReply {
   try {
-    const request = { digest: feedContentOf(content), site, outputDir, ...(previous ? { previous: new Map(previous) } : {}) };
+    const request = { digest: feedContentOf(content), site, outputDir, ...(previous ? { previous: new Map(previous) } : {}), ...(sources ? { sources } : {}) };
     return { ok: true, ...writeFeeds(request, (sitePath) => fileExists(outputDir, sitePath)) };
   } catch (error) {
     // The message already names the problem; the error's class would not survive the thread boundary.

@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { MESSAGE_PREFIX, NewsDigestError } from "../errors.js";
 import { renderAllFeeds, type FeedContent, type FeedSite, type UnchangedCheck } from "../feeds/index.js";
 import { feedContentMessage } from "../feeds/feed-content-message.js";
+import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
 import { workerUrl } from "../worker-url.js";
 import { BuildReport } from "./build-report.js";
@@ -33,6 +34,8 @@ export interface FeedWriteRequest {
   outputDir: string;
   /** The last build's fingerprints by site path: feeds whose fingerprint is unchanged and whose file is there are skipped. Without them, every feed is written. */
   previous?: ReadonlyMap<string, string>;
+  /** What articles' fingerprints are made from, when known (see article-fingerprint.ts); otherwise items are serialised to fingerprint them. */
+  sources?: ArticleSources;
 }
 
 /**
@@ -64,11 +67,11 @@ function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: (sitePath
 export const fileExists = (outputDir: string, sitePath: string): boolean => existsSync(resolveInside(outputDir, sitePath));
 
 /** Renders and writes every feed in this thread (the worker thread runs this too). */
-export function writeFeeds({ digest, site, outputDir, previous }: FeedWriteRequest, onDisk: (sitePath: string) => boolean): WrittenFeeds {
+export function writeFeeds({ digest, site, outputDir, previous, sources }: FeedWriteRequest, onDisk: (sitePath: string) => boolean): WrittenFeeds {
   const fingerprints: [string, string][] = [];
   const report = new BuildReport();
   const unchanged = previous ? recordingCheck(previous, onDisk, fingerprints) : undefined;
-  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeeds(digest, site, unchanged)));
+  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeeds(digest, site, unchanged, sources ? articleFingerprints(sources) : undefined)));
   return { feeds: report.feeds, archives: report.archives, bytes, fingerprints };
 }
 
@@ -80,7 +83,7 @@ function feedsInline(request: FeedWriteRequest): PendingFeeds {
 }
 
 function feedsInWorker(request: FeedWriteRequest): PendingFeeds {
-  const job: FeedJob = { content: feedContentMessage(request.digest), site: request.site, outputDir: request.outputDir, ...(request.previous ? { previous: [...request.previous] } : {}) };
+  const job: FeedJob = { content: feedContentMessage(request.digest), site: request.site, outputDir: request.outputDir, ...(request.previous ? { previous: [...request.previous] } : {}), ...(request.sources ? { sources: request.sources } : {}) };
   const worker = new Worker(WORKER_URL, { workerData: job });
   let stopped = false;
   const reply = new Promise<FeedJobReply>((resolve, reject) => {

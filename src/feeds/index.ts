@@ -1,10 +1,10 @@
 import { NewsDigestError } from "../errors.js";
-import { Fingerprinter } from "../fingerprint.js";
+import { hashOf } from "../fingerprint.js";
 import type { Article } from "../article/types.js";
 import { planFeedPages, type FeedPage } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
-import { absoluteUrl, createItemFactory, type FeedItem, type FeedSite } from "./items.js";
+import { absoluteUrl, createItemFactory, entryUpdated, type FeedItem, type FeedSite, type ScopeEntry } from "./items.js";
 import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
 import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
@@ -60,8 +60,6 @@ function requireSiteUrl(site: FeedSite): void {
 
 const FEED_FORMATS = ["rss", "atom", "json"] as const;
 
-/** A scope's entries, newest first: articles, or stories for the stories feeds. */
-type ScopeEntry = { article: Article } | { story: Story };
 
 /** Every feed document of one format: head and archives of each scope, with the file each goes to. */
 function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number, stories: () => readonly Story[]): Generator<{ scope: FeedScope; page: FeedPage<ScopeEntry>; path: string }> {
@@ -91,14 +89,17 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
  * archive pages in RSS, Atom and JSON Feed, plus the OPML list. A generator, so a caller can
  * write each file and let it go: at 100,000 articles the archives are gigabytes in total.
- * Each item is serialised once per format and reused in every feed it appears in.
+ * Each item is serialised once per format and reused in every feed it appears in. With
+ * `unchanged`, a document is fingerprinted from its head and its entries' fingerprints (see
+ * ItemFactory) before anything of it is made; `articleFingerprint` gives articles' fingerprints
+ * known from their files' bytes.
  */
-export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
+export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile> {
   requireSiteUrl(site);
-  const items = createItemFactory(digest, site);
-  const toItem = (entry: ScopeEntry, archived: boolean): FeedItem => ("article" in entry ? items.article(entry.article, archived) : items.story(entry.story, archived));
+  const items = createItemFactory(digest, site, articleFingerprint);
   const stories = memoStories(digest);
-  const fingerprintOf = unchanged ? createDocumentFingerprinter() : undefined;
+  // Items read the site's settings; the documents' fingerprints take them once.
+  const siteFingerprint = JSON.stringify(site);
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
     atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
@@ -115,8 +116,10 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
       return out as never;
     };
     for (const { scope, page, path } of feedPages(digest, format, site.feedSize, stories)) {
-      const doc = feedDocument(scope, format, page.archive, page.items.map((entry) => toItem(entry, page.archive > 0)), site, page.older);
-      if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
+      const archived = page.archive > 0;
+      const head = feedHead(scope, format, page.archive, page.items, site, page.older);
+      if (unchanged && unchanged(path, documentFingerprint(format, head, siteFingerprint, page.items.map((entry) => items.fingerprint(entry, archived))))) continue;
+      const doc: FeedDocument = { ...head, items: page.items.map((entry) => items.item(entry, archived)) };
       yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
     }
   }
@@ -144,19 +147,17 @@ export type UnchangedCheck = (path: string, fingerprint: string) => boolean;
 
 /**
  * A document's fingerprint covers everything its file is rendered from: the format, the
- * document's own fields and each item's fields (an item is serialised once, however many
- * documents hold it: see Fingerprinter). Renderers are pure functions of these, so equal
- * fingerprints mean equal files.
+ * document's own fields, the site's settings and each item's inputs. Renderers are pure
+ * functions of these, so equal fingerprints mean equal files.
  */
-function createDocumentFingerprinter(): (format: FeedFormat, doc: FeedDocument) => string {
-  const fingerprinter = new Fingerprinter();
-  return (format, doc) => {
-    fingerprinter.share(doc.items, "leaf");
-    return fingerprinter.of([format, doc]);
-  };
+function documentFingerprint(format: FeedFormat, head: FeedHead, siteFingerprint: string, itemFingerprints: string[]): string {
+  return hashOf(JSON.stringify([format, head, siteFingerprint, itemFingerprints]));
 }
 
-function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, items: FeedItem[], site: FeedSite, older: number | undefined): FeedDocument {
+/** A document without its items: what is known before any item is made. */
+type FeedHead = Omit<FeedDocument, "items">;
+
+function feedHead(scope: FeedScope, format: FeedFormat, archive: number, entries: readonly ScopeEntry[], site: FeedSite, older: number | undefined): FeedHead {
   const head = feedLinks(scope)[format];
   const icon = absoluteUrl(site, SITE_ICON_PATH);
   const self = archive === 0 ? head : archiveUrl(scope, format, archive);
@@ -167,10 +168,12 @@ function feedDocument(scope: FeedScope, format: FeedFormat, archive: number, ite
     selfUrl: absoluteUrl(site, self),
     homeUrl: absoluteUrl(site, scopePageUrl(scope)),
     currentUrl: absoluteUrl(site, head),
-    items,
     // The latest change among the items: a stories feed is ordered by first publication, and an
     // older story that just gained coverage changed after the newest one began.
-    updated: items.reduce<string | undefined>((latest, item) => (latest === undefined || item.updated > latest ? item.updated : latest), undefined) ?? EMPTY_FEED_DATE,
+    updated: entries.reduce<string | undefined>((latest, entry) => {
+      const updated = entryUpdated(entry, archive > 0);
+      return latest === undefined || updated > latest ? updated : latest;
+    }, undefined) ?? EMPTY_FEED_DATE,
     isArchive: archive > 0,
     ...(older !== undefined ? { prevArchiveUrl: absoluteUrl(site, archiveUrl(scope, format, older)) } : {}),
     siteTitle: site.title,

@@ -1,3 +1,4 @@
+import { hashOf } from "../fingerprint.js";
 import { html, type SafeHtml } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
 import type { CoverageLink, StoryCluster } from "../clusters/build-clusters.js";
@@ -68,16 +69,46 @@ function coverageHtml(heading: string, links: readonly CoverageLink[], count: nu
   return html`<p>${heading} ${links.map((link, i) => html`${i > 0 ? ", " : ""}<a href="${link.localUrl ? absoluteUrl(site, link.localUrl) : link.externalUrl}">${link.providerName}</a>`)}${unlisted > 0 ? ` and ${unlisted} more` : ""}.</p>`;
 }
 
+/** An item's identity and fingerprint source: an article's, or a story's for the stories feeds. */
+export type ScopeEntry = { article: Article } | { story: Story };
+
+/** A story item's `updated`: in an archive the story's first publication, since its latest changes as outlets join. */
+const storyUpdated = (story: Story, archived: boolean): string => (archived ? story.firstPublishedAt : story.lastPublishedAt);
+
+/** The `updated` of the item an entry gives, without making the item (a document's own `updated` is the latest of these). */
+export const entryUpdated = (entry: ScopeEntry, archived: boolean): string => ("article" in entry ? entry.article.publishedAt : storyUpdated(entry.story, archived));
+
+export interface ItemFactory {
+  item(entry: ScopeEntry, archived: boolean): FeedItem;
+  /**
+   * A fingerprint of everything the entry's item is made from (besides the site, which the caller
+   * fingerprints once), equal whenever the item would be: the article's fingerprint, when the
+   * caller knows it from the file's bytes, and what the digest adds to it (coverage, story facts,
+   * categories). Making and serialising every item to fingerprint it was most of a deploy build's
+   * feed work, where a few dozen of 2,700 documents change.
+   */
+  fingerprint(entry: ScopeEntry, archived: boolean): string;
+}
+
+/** What an item takes from the digest beyond its article: computed once for making the item and for fingerprinting it, so the two cannot disagree. */
+interface ItemInputs {
+  others: { links: CoverageLink[]; count: number };
+  facts: StoryFacts;
+  categories: FeedItem["categories"];
+}
+
+const NO_OTHERS = { links: [], count: 0 };
+
 /**
- * Builds each article's item once per render, however many feeds it appears in, and each story's
- * item for the stories feeds. An item in an archive document (`archived`) leaves out what changes
- * as coverage joins its story (the "Also covered by" line and the outlet count): an archive never
- * changes once written, even when an old story gains an outlet.
+ * Builds each entry's item once per render, however many feeds and formats it appears in. An item
+ * in an archive document (`archived`) leaves out what changes as coverage joins its story (the
+ * "Also covered by" line and the outlet count): an archive never changes once written, even when
+ * an old story gains an outlet. `articleFingerprint` gives an article's fingerprint where it is
+ * known without serialising the article (see article-fingerprint.ts); other entries are
+ * fingerprinted by their item.
  */
-export function createItemFactory(digest: FeedContent, site: FeedSite): { article: (article: Article, archived: boolean) => FeedItem; story: (story: Story, archived: boolean) => FeedItem } {
+export function createItemFactory(digest: FeedContent, site: FeedSite, articleFingerprint: (article: Article) => string | undefined = () => undefined): ItemFactory {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
-  const items = new Map<Article, FeedItem>();
-  const archivedItems = new Map<Article, FeedItem>();
   const categoriesOf = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
@@ -98,7 +129,17 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
     ...(article.quality !== undefined ? { quality: article.quality } : {}),
     ...(article.heat !== undefined ? { heat: article.heat } : {}),
   });
-  const baseItem = (article: Article): Omit<FeedItem, "id" | "contentHtml" | "published" | "updated" | "story"> => {
+  const inputsOf = (article: Article, cluster: StoryCluster | undefined, archived: boolean): ItemInputs => ({
+    others: archived ? NO_OTHERS : digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS),
+    facts: factsOf(article, cluster, archived),
+    categories: categoriesOf(article),
+  });
+  const entryInputs = (entry: ScopeEntry, archived: boolean): ItemInputs =>
+    "article" in entry ? inputsOf(entry.article, digest.clusters.clusterOf.get(entry.article.pageUrl), archived) : inputsOf(entry.story.lead, entry.story.cluster, archived);
+  const contentHtml = (article: Article, others: ItemInputs["others"]): string =>
+    html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value;
+  const makeItem = (entry: ScopeEntry, archived: boolean, inputs: ItemInputs): FeedItem => {
+    const article = "article" in entry ? entry.article : entry.story.lead;
     const image = article.images[0];
     return {
       link: absoluteUrl(site, article.pageUrl),
@@ -106,50 +147,42 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
       summary: article.excerpt,
       outlet: { name: article.provider.name, url: `https://${article.provider.domain}/` },
       originalUrl: article.url,
-      categories: categoriesOf(article),
+      categories: inputs.categories,
       ...(image ? { image } : {}),
+      id: "article" in entry ? feedIdOfArticle(site.siteUrl, article.urlKey) : feedIdOfStory(site.siteUrl, entry.story.cluster.id),
+      contentHtml: contentHtml(article, inputs.others),
+      published: "article" in entry ? article.publishedAt : entry.story.firstPublishedAt,
+      updated: entryUpdated(entry, archived),
+      story: inputs.facts,
     };
   };
-  const articleItem = (article: Article, archived: boolean): FeedItem => {
-    const cache = archived ? archivedItems : items;
-    let item = cache.get(article);
-    if (item) return item;
-    const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS);
-    item = {
-      ...baseItem(article),
-      id: feedIdOfArticle(site.siteUrl, article.urlKey),
-      contentHtml: html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value,
-      published: article.publishedAt,
-      updated: article.publishedAt,
-      story: factsOf(article, digest.clusters.clusterOf.get(article.pageUrl), archived),
-    };
-    cache.set(article, item);
-    return item;
-  };
-  // A story is in the stories feed of each format: one item per story, as for articles, not one per format.
-  const storyItems = new Map<Story, FeedItem>();
-  const archivedStoryItems = new Map<Story, FeedItem>();
-  const storyItem = (story: Story, archived: boolean): FeedItem => {
-    const cache = archived ? archivedStoryItems : storyItems;
-    let item = cache.get(story);
-    if (!item) {
-      item = newStoryItem(story, archived);
-      cache.set(story, item);
+  // By the article or story, one map for archived items and one for the rest.
+  const memo = <T>() => ({ live: new Map<Article | Story, T>(), archived: new Map<Article | Story, T>() });
+  const items = memo<FeedItem>();
+  const fingerprints = memo<string>();
+  const keyOf = (entry: ScopeEntry): Article | Story => ("article" in entry ? entry.article : entry.story);
+  const item = (entry: ScopeEntry, archived: boolean): FeedItem => {
+    const cache = archived ? items.archived : items.live;
+    const key = keyOf(entry);
+    let made = cache.get(key);
+    if (!made) {
+      made = makeItem(entry, archived, entryInputs(entry, archived));
+      cache.set(key, made);
     }
-    return item;
+    return made;
   };
-  const newStoryItem = (story: Story, archived: boolean): FeedItem => {
-    const lead = story.lead;
-    const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(lead.pageUrl, FEED_COVERAGE_OUTLETS);
-    return {
-      ...baseItem(lead),
-      id: feedIdOfStory(site.siteUrl, story.cluster.id),
-      contentHtml: html`${leadImageHtml(lead.images[0])}${lead.excerpt ? html`<p>${lead.excerpt}</p>` : ""}<p><a href="${lead.url}">Read at ${lead.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value,
-      published: story.firstPublishedAt,
-      // In an archive the story's first publication: its latest changes as outlets join.
-      updated: archived ? story.firstPublishedAt : story.lastPublishedAt,
-      story: factsOf(lead, story.cluster, archived),
-    };
+  const fingerprint = (entry: ScopeEntry, archived: boolean): string => {
+    const cache = archived ? fingerprints.archived : fingerprints.live;
+    const key = keyOf(entry);
+    let hash = cache.get(key);
+    if (hash === undefined) {
+      const known = articleFingerprint("article" in entry ? entry.article : entry.story.lead);
+      // A story item shows its first publication and its `updated`; an archived one not its latest publication, which moves as coverage joins.
+      const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, entryInputs(entry, archived)];
+      hash = hashOf(JSON.stringify(source));
+      cache.set(key, hash);
+    }
+    return hash;
   };
-  return { article: articleItem, story: storyItem };
+  return { item, fingerprint };
 }

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { UnchangedCheck } from "../feeds/index.js";
 import { Fingerprinter } from "../fingerprint.js";
+import type { Article } from "../article/types.js";
 import type { LayoutKit } from "./kit.js";
 import { PAGINATED_KIND_NAMES, PAGINATED_KINDS, renderEntry, type PageEntry, type PaginatedKind } from "./page-kinds.js";
 import type { SitePlan } from "./pages.js";
@@ -10,11 +10,6 @@ export function sitePathOf(pageUrl: string): string {
   return pageUrl.endsWith("/") ? `${pageUrl}index.html` : pageUrl;
 }
 
-/** A content fingerprint for watch mode's "unchanged since the last build" check. */
-export function fingerprintOf(text: string): string {
-  return createHash("sha1").update(text).digest("base64");
-}
-
 /**
  * What a page is rendered from, as one fingerprint: its layouts' code, the site facts every layout
  * sees (the kit's helpers are pure functions of them) and the page's entry. Layouts are functions
@@ -22,10 +17,10 @@ export function fingerprintOf(text: string): string {
  * HTML is unchanged; at 10,000 articles rendering every page was most of a deploy build that
  * changed a few dozen.
  */
-export function pageInputFingerprinter(plan: SitePlan, kit: LayoutKit, layoutsFingerprint: string): (kind: PaginatedKind, entry: PageEntry) => string {
+export function pageInputFingerprinter(plan: SitePlan, kit: LayoutKit, layoutsFingerprint: string, articleFingerprint: (article: Article) => string | undefined = () => undefined): (kind: PaginatedKind, entry: PageEntry) => string {
   const fingerprinter = new Fingerprinter();
   // Each article and its card are on its page and in every list that holds it: serialised once each.
-  fingerprinter.share(plan.articles.map((page) => page.card.article), "leaf");
+  fingerprinter.shareKnown(plan.articles.map((page) => page.card.article), articleFingerprint);
   fingerprinter.share(plan.articles.map((page) => page.card), "container");
   const context = fingerprinter.of({ layouts: layoutsFingerprint, site: kit.site });
   return (kind, entry) => fingerprinter.of([context, kind, entry]);
@@ -35,6 +30,8 @@ export function pageInputFingerprinter(plan: SitePlan, kit: LayoutKit, layoutsFi
 export interface PageSkip {
   unchanged: UnchangedCheck;
   layoutsFingerprint: string;
+  /** Articles' fingerprints from their files' bytes, where known (see article-fingerprint.ts). */
+  articleFingerprint?: (article: Article) => string | undefined;
 }
 
 /**
@@ -47,7 +44,7 @@ export interface PageSkip {
  * file is still there is neither rendered nor written.
  */
 export function* sitePageFiles(plan: SitePlan, kit: LayoutKit, skip?: PageSkip): Generator<{ path: string; contents: string }> {
-  const inputsOf = skip ? pageInputFingerprinter(plan, kit, skip.layoutsFingerprint) : undefined;
+  const inputsOf = skip ? pageInputFingerprinter(plan, kit, skip.layoutsFingerprint, skip.articleFingerprint) : undefined;
   for (const kind of PAGINATED_KIND_NAMES) {
     for (const entry of PAGINATED_KINDS[kind].entries(plan)) {
       const path = sitePathOf(entry.pageUrl);

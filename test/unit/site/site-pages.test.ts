@@ -11,6 +11,8 @@ import { sitePageFiles, sitePathOf } from "../../../src/site/site-pages.js";
 import { resolveInside, writeOutputFiles } from "../../../src/site/write-files.js";
 import { articleFile, articlePagePath } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
+import { articleFingerprints } from "../../../src/article/article-fingerprint.js";
+import { contentHash } from "../../../src/article/article-store.js";
 import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const files = (excerpt: string) => ({
@@ -40,28 +42,31 @@ describe("sitePageFiles", async () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
-  it("on a rebuild, yields only pages whose inputs changed or whose file is gone, and every page when the layouts changed", () => {
-    const outputDir = makeTempDir("pages");
-    const fingerprints = new FileFingerprints();
-    const build = (excerpt: string, layoutsFingerprint = "layouts v1"): string[] => {
-      const written: string[] = [];
-      const files = sitePageFiles(plan(excerpt), kit, { unchanged: fingerprints.checkFor(outputDir, resolveInside), layoutsFingerprint });
-      writeOutputFiles(outputDir, (function* () {
-        for (const file of files) {
-          written.push(file.path);
-          yield file;
-        }
-      })());
-      return written.sort();
-    };
-    expect(build("First.").length).toBeGreaterThan(5);
-    expect(build("First.")).toEqual([]);
-    // The article itself, and the lists that show its excerpt: home and its provider and topic.
-    expect(build("Second.")).toEqual([`/${one}`, "/index.html", "/providers/outlet.example.com/index.html", "/topics/markets/index.html"].sort());
-    expect(readFileSync(path.join(outputDir, one), "utf8")).toContain("Second.");
-    rmSync(path.join(outputDir, one));
-    expect(build("Second.")).toEqual([`/${one}`]);
-    const all = [...sitePageFiles(plan("Second."), kit)].length;
-    expect(build("Second.", "layouts v2")).toHaveLength(all);
-  });
+  for (const known of [false, true]) {
+    it(`on a rebuild, yields only pages whose inputs changed or whose file is gone, and every page when the layouts changed${known ? " (articles fingerprinted from their files' bytes)" : ""}`, () => {
+      const outputDir = makeTempDir("pages");
+      const fingerprints = new FileFingerprints();
+      const build = (excerpt: string, layoutsFingerprint = "layouts v1"): string[] => {
+        const written: string[] = [];
+        const articleFingerprint = articleFingerprints({ contentHashes: new Map(Object.entries(files(excerpt)).map(([file, text]) => [file, contentHash(Buffer.from(text))])), timeZone: options.timeZone });
+        const pages = sitePageFiles(plan(excerpt), kit, { unchanged: fingerprints.checkFor(outputDir, resolveInside), layoutsFingerprint, ...(known ? { articleFingerprint } : {}) });
+        writeOutputFiles(outputDir, (function* () {
+          for (const file of pages) {
+            written.push(file.path);
+            yield file;
+          }
+        })());
+        return written.sort();
+      };
+      expect(build("First.").length).toBeGreaterThan(5);
+      expect(build("First.")).toEqual([]);
+      // The article itself, and the lists that show its excerpt: home and its provider and topic.
+      expect(build("Second.")).toEqual([`/${one}`, "/index.html", "/providers/outlet.example.com/index.html", "/topics/markets/index.html"].sort());
+      expect(readFileSync(path.join(outputDir, one), "utf8")).toContain("Second.");
+      rmSync(path.join(outputDir, one));
+      expect(build("Second.")).toEqual([`/${one}`]);
+      const all = [...sitePageFiles(plan("Second."), kit)].length;
+      expect(build("Second.", "layouts v2")).toHaveLength(all);
+    });
+  }
 });
