@@ -18,10 +18,15 @@ export interface ArticleSources {
  * Undefined for an article whose file's hash is unknown: the caller serialises that one.
  */
 export function articleFingerprints({ contentHashes, timeZone }: ArticleSources): (article: Article) => string | undefined {
+  // An article is in a page and in many feed items: each asks.
+  const known = new WeakMap<Article, string>();
   return (article) => {
+    let fingerprint = known.get(article);
+    if (fingerprint !== undefined) return fingerprint;
     const contentHash = contentHashes.get(article.sourceFile);
     if (contentHash === undefined) return undefined;
-    const identity = [article.sourceFile, contentHash, timeZone, article.urlKey, article.published, article.slug, article.pageUrl];
-    return hashOf(JSON.stringify(identity));
+    fingerprint = hashOf(JSON.stringify([article.sourceFile, contentHash, timeZone, article.urlKey, article.published, article.slug, article.pageUrl]));
+    known.set(article, fingerprint);
+    return fingerprint;
   };
 }

@@ -113,19 +113,29 @@ function latin1Spaces(text: string): string {
 const NORMALISED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
- * The formatter luxon would use for a DateTime in the site's zone, called without luxon: for an
- * IANA zone, luxon's toLocaleString is this Intl.DateTimeFormat, but every DateTime it makes
- * first works out its zone's offset through formatToParts, which was a second of the main
- * thread at 10,000 articles. Zones luxon reads as fixed offsets ("UTC", "UTC+2") keep the luxon path.
+ * The formatting luxon would do for a DateTime in the site's zone, without luxon: for an IANA
+ * zone, luxon's toLocaleString is this Intl.DateTimeFormat, but every DateTime it makes first
+ * works out its zone's offset through formatToParts, which was a second of the main thread at
+ * 10,000 articles. luxon reads "UTC" and "GMT" as its fixed zone of offset 0: it formats in
+ * Intl's "UTC" part by part and names the zone "UTC" itself (PolyDateFormatter), so that is done
+ * here too. Other fixed offsets ("UTC+2") keep the luxon path.
  */
-function directFormat(site: SiteInfo, format: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | undefined {
-  // luxon reads "UTC" and "GMT" as a fixed offset, and formats those through formatToParts, whose spaces differ.
-  if (!IANAZone.isValidZone(site.timeZone) || /^(utc|gmt)$/i.test(site.timeZone)) return undefined;
+function directFormat(site: SiteInfo, format: Intl.DateTimeFormatOptions): ((ms: number) => string) | undefined {
+  const universal = /^(utc|gmt)$/i.test(site.timeZone);
+  if (!universal && !IANAZone.isValidZone(site.timeZone)) return undefined;
+  let formatter: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(site.language, { ...format, timeZone: site.timeZone });
+    formatter = new Intl.DateTimeFormat(site.language, { ...format, timeZone: universal ? "UTC" : site.timeZone });
   } catch {
     return undefined;
   }
+  if (!universal) return (ms) => formatter.format(ms);
+  // Part by part even where Intl also says "UTC": its parts space "3:31 PM" with U+0020, its whole text with U+202F.
+  return (ms) =>
+    formatter
+      .formatToParts(ms)
+      .map((part) => (part.type === "timeZoneName" ? "UTC" : part.value))
+      .join("");
 }
 
 export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
@@ -145,7 +155,7 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     return (iso: string): string => {
       if (typeof iso !== "string") return ""; // a template may pass a missing field
       const ms = direct && NORMALISED_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
-      if (direct && !Number.isNaN(ms)) return latin1Spaces(direct.format(ms));
+      if (direct && !Number.isNaN(ms)) return latin1Spaces(direct(ms));
       const instant = inZone(iso);
       return instant?.isValid === true ? latin1Spaces(instant.toLocaleString(format)) : iso;
     };

@@ -52,7 +52,7 @@ describe("kit.formatDate without luxon on the hot path", () => {
     // Every 31 hours 7 minutes across two years: every hour of the day, both DST changes of each year.
     for (let ms = Date.parse("2025-01-01T00:00:00Z"); ms < Date.parse("2027-01-01T00:00:00Z"); ms += (31 * 60 + 7) * 60_000) instants.push(new Date(ms).toISOString());
     for (const language of ["en", "de", "pt-BR", "ja", "ar-EG"]) {
-      for (const timeZone of ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]) {
+      for (const timeZone of ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC", "utc", "GMT", "Etc/UTC"]) {
         const kit = createKit({ title: "T", description: "", language, timeZone, siteUrl: "", pathPrefix: "/", search: false }, { base: (data) => html`${data.title}` });
         for (const iso of instants) {
           const luxon = DateTime.fromISO(iso, { zone: timeZone, locale: language });
