@@ -3,7 +3,6 @@ import type { NewsDigestOptions } from "./options.js";
 import type { Article } from "./article/types.js";
 import type { ArticleDraft } from "./article/validate.js";
 import { articleSlug, assignSlugs } from "./article/slug.js";
-import { canonicalUrlKey } from "./clusters/canonical-url.js";
 import { buildClusters, type ClusterIndex } from "./clusters/build-clusters.js";
 import { groupByProvider, groupByTopic } from "./taxonomy/group.js";
 import type { Term } from "./taxonomy/term.js";
@@ -61,7 +60,7 @@ function dropDuplicates(drafts: readonly ArticleDraft[], shown: (draft: ArticleD
   const problems: Problem[] = [];
   const sorted = [...drafts].sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
   for (const draft of sorted) {
-    const key = canonicalUrlKey(draft.url);
+    const key = draft.urlKey;
     const current = winners.get(key);
     if (!current) {
       winners.set(key, draft);

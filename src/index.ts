@@ -15,7 +15,7 @@ export type { Term, TermKind } from "./taxonomy/term.js";
 export { topicKey } from "./taxonomy/term.js";
 export { groupByProvider, groupByTopic, TERM_BASE_URL } from "./taxonomy/group.js";
 export { paginate, pageUrl, type Page } from "./taxonomy/paginate.js";
-export { canonicalUrlKey } from "./clusters/canonical-url.js";
+export { canonicalUrlKey } from "./article/canonical-url.js";
 export { buildClusters, type ClusterIndex, type CoverageLink, type StoryCluster } from "./clusters/build-clusters.js";
 export { createDigest, ARTICLE_BASE_URL, type Digest, type DigestCounts, type DigestInput, type GroupedArticles } from "./digest.js";
 export { loadDigest, loadDigestInParallel, type LoadDigestOptions } from "./load-digest.js";

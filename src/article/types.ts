@@ -20,8 +20,12 @@ export interface Coverage {
   publishedAt: string;
   /** The canonical URL at the outlet (originalUrl, else webUrl). */
   url: string;
+  /** The canonical URL's comparison key (`canonicalUrlKey`), worked out as the file is read: an article's identity for dedupe, its address, its feed id and its story; a related item's place in a story. */
+  urlKey: string;
   webUrl?: string;
   ampUrl?: string;
+  /** The keys of `webUrl` and `ampUrl` where they differ from `urlKey`: coverage that any of them names is the same story. */
+  aliasKeys?: string[];
   provider: Provider;
   images: Image[];
   quality?: number;
@@ -36,8 +40,6 @@ export type RelatedItem = Coverage;
 export interface Article extends Coverage {
   /** Path of the source file relative to the working directory. */
   sourceFile: string;
-  /** The canonical URL's comparison key (`canonicalUrlKey`): the article's identity, computed once for dedupe, its address, its feed id and its story. */
-  urlKey: string;
   /** Path segment of the article's page, unique in the site. */
   slug: string;
   /** Site-relative URL of the article's page (before any path prefix), e.g. `/articles/2021-04-19-us-banks/`. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { readArticleFolder } from "../article/read-folder.js";
 import { shortHash } from "../article/slug.js";
-import { canonicalUrlKey } from "../clusters/canonical-url.js";
+import { canonicalUrlKey } from "../article/canonical-url.js";
 import { MESSAGE_PREFIX, terminalSafe } from "../errors.js";
 import { resolveOptions } from "../options.js";
 import { UsageError, parseFlags } from "./args.js";

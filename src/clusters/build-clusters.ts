@@ -1,6 +1,5 @@
 import { CoverageIndex } from "./coverage-index.js";
 import type { Article, Coverage } from "../article/types.js";
-import { canonicalUrlKey } from "./canonical-url.js";
 import { shortHash } from "../article/slug.js";
 
 /** One outlet's coverage of a story, as an article page lists it under "also covered by". */
@@ -97,15 +96,11 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
   for (const article of articles) {
     if (!article.published) continue;
     const own = addNode({ key: article.urlKey, coverage: article, article });
-    for (const alias of [article.webUrl, article.ampUrl]) {
-      if (alias) sets.union(own, canonicalUrlKey(alias));
-    }
+    for (const alias of article.aliasKeys ?? []) sets.union(own, alias);
     for (const item of article.related) {
-      const key = addNode({ key: canonicalUrlKey(item.url), coverage: item });
+      const key = addNode({ key: item.urlKey, coverage: item });
       sets.union(own, key);
-      for (const alias of [item.webUrl, item.ampUrl]) {
-        if (alias) sets.union(key, canonicalUrlKey(alias));
-      }
+      for (const alias of item.aliasKeys ?? []) sets.union(key, alias);
     }
   }
 

@@ -1,6 +1,6 @@
 import yaml from "js-yaml";
 import { articleSlug } from "../../src/article/slug.js";
-import { canonicalUrlKey } from "../../src/clusters/canonical-url.js";
+import { canonicalUrlKey } from "../../src/article/canonical-url.js";
 
 export interface ArticleFields {
   title?: unknown;

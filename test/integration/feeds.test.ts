@@ -8,7 +8,7 @@ import { textContent } from "domutils";
 import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile, articlePageUrl } from "../helpers/article-file.js";
 import { parseHtml } from "../helpers/html.js";
-import { canonicalUrlKey } from "../../src/clusters/canonical-url.js";
+import { canonicalUrlKey } from "../../src/article/canonical-url.js";
 import { NS, childElement, childElements, descendants, parseHtmlLayer, parseStrictXml, xmlText, type XmlNode } from "../helpers/strict-xml.js";
 
 const SITE_TITLE = "Feed Fixture";

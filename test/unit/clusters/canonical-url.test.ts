@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalUrlKey } from "../../../src/clusters/canonical-url.js";
+import { canonicalUrlKey } from "../../../src/article/canonical-url.js";
 
 describe("URL keys", () => {
   it("strip a 300 KB run of slashes in well under a second", () => {
