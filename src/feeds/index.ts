@@ -10,6 +10,8 @@ import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
 import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
 import { planStories, type Story } from "./stories.js";
+import { planDocuments, subjectOf, type ScopeEntry } from "./document-plan.js";
+import { SharedItems } from "./shared-items.js";
 import { SITE_ICON_PATH } from "./site-icon.js";
 import type { SerializedXml } from "./xml.js";
 
@@ -60,18 +62,15 @@ function requireSiteUrl(site: FeedSite): void {
 
 const FEED_FORMATS = ["rss", "atom", "json"] as const;
 
-/** A scope's entries, newest first: articles, or stories for the stories feeds. */
-type ScopeEntry = { article: Article } | { story: Story };
-
 /** Every feed document of one format: head and archives of each scope, with the file each goes to. */
 function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number, stories: () => readonly Story[]): Generator<{ scope: FeedScope; page: FeedPage<ScopeEntry>; path: string }> {
   for (const scope of allScopes(digest)) {
     const entries: ScopeEntry[] = scope.kind === "stories" ? stories().map((story) => ({ story })) : scopeArticles(digest, scope).map((article) => ({ article }));
-    for (const page of planFeedPages(entries, feedSize)) {
-      yield { scope, page, path: page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive) };
-    }
+    for (const page of planFeedPages(entries, feedSize)) yield { scope, page, path: documentPath(scope, page, format) };
   }
 }
+
+const documentPath = (scope: FeedScope, page: FeedPage<ScopeEntry>, format: FeedFormat): string => (page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive));
 
 function memoStories(digest: FeedContent): () => readonly Story[] {
   let stories: Story[] | undefined;
@@ -91,34 +90,33 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
  * archive pages in RSS, Atom and JSON Feed, plus the OPML list. A generator, so a caller can
  * write each file and let it go: at 100,000 articles the archives are gigabytes in total.
- * Each item is serialised once per format and reused in every feed it appears in.
+ * Each item is serialised once per format and reused in every feed it appears in, and let go
+ * after the last (see planDocuments for the order that makes that soon).
  */
 export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck): Generator<FeedFile> {
   requireSiteUrl(site);
   const items = createItemFactory(digest, site);
   const toItem = (entry: ScopeEntry, archived: boolean): FeedItem => ("article" in entry ? items.article(entry.article, archived) : items.story(entry.story, archived));
-  const stories = memoStories(digest);
   const fingerprintOf = unchanged ? createDocumentFingerprinter() : undefined;
   const renderers: Renderers = {
     rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
     atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
     json: { item: serializeJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
   };
-  for (const format of FEED_FORMATS) {
-    const rendered = new Map<FeedItem, unknown>();
-    const renderItem = (item: FeedItem): never => {
-      let out = rendered.get(item);
-      if (out === undefined) {
-        out = renderers[format].item(item);
-        rendered.set(item, out);
-      }
-      return out as never;
-    };
-    for (const { scope, page, path } of feedPages(digest, format, site.feedSize, stories)) {
-      const doc = feedDocument(scope, format, page.archive, page.items.map((entry) => toItem(entry, page.archive > 0)), site, page.older);
+  const documents = planDocuments(digest, site.feedSize, memoStories(digest));
+  const shared = new SharedItems();
+  for (const { page } of documents) for (const entry of page.items) shared.expect(subjectOf(entry), page.archive > 0);
+  for (const { scope, page } of documents) {
+    const archived = page.archive > 0;
+    const feedItems = page.items.map((entry) => shared.item(subjectOf(entry), archived, () => toItem(entry, archived)));
+    for (const format of FEED_FORMATS) {
+      const path = documentPath(scope, page, format);
+      const doc = feedDocument(scope, format, page.archive, feedItems, site, page.older);
       if (unchanged && fingerprintOf && unchanged(path, fingerprintOf(format, doc))) continue;
+      const renderItem = (item: FeedItem): never => shared.rendered(item, format, renderers[format].item) as never;
       yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
     }
+    for (const entry of page.items) shared.release(subjectOf(entry), archived);
   }
   yield { path: OPML_PATH, contents: renderOpml(site.title, opmlFolders(digest, site), digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE), mediaType: "text/x-opml" };
 }

@@ -69,15 +69,14 @@ function coverageHtml(heading: string, links: readonly CoverageLink[], count: nu
 }
 
 /**
- * Builds each article's item once per render, however many feeds it appears in, and each story's
- * item for the stories feeds. An item in an archive document (`archived`) leaves out what changes
+ * Builds an article's item, or a story's for the stories feeds; the caller keeps each while
+ * documents that hold it are still to be rendered (SharedItems), so it is built once however
+ * many feeds it appears in. An item in an archive document (`archived`) leaves out what changes
  * as coverage joins its story (the "Also covered by" line and the outlet count): an archive never
  * changes once written, even when an old story gains an outlet.
  */
 export function createItemFactory(digest: FeedContent, site: FeedSite): { article: (article: Article, archived: boolean) => FeedItem; story: (story: Story, archived: boolean) => FeedItem } {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
-  const items = new Map<Article, FeedItem>();
-  const archivedItems = new Map<Article, FeedItem>();
   const categoriesOf = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
@@ -111,11 +110,8 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
     };
   };
   const articleItem = (article: Article, archived: boolean): FeedItem => {
-    const cache = archived ? archivedItems : items;
-    let item = cache.get(article);
-    if (item) return item;
     const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS);
-    item = {
+    return {
       ...baseItem(article),
       id: feedIdOfArticle(site.siteUrl, article.urlKey),
       contentHtml: html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value,
@@ -123,22 +119,8 @@ export function createItemFactory(digest: FeedContent, site: FeedSite): { articl
       updated: article.publishedAt,
       story: factsOf(article, digest.clusters.clusterOf.get(article.pageUrl), archived),
     };
-    cache.set(article, item);
-    return item;
   };
-  // A story is in the stories feed of each format: one item per story, as for articles, not one per format.
-  const storyItems = new Map<Story, FeedItem>();
-  const archivedStoryItems = new Map<Story, FeedItem>();
   const storyItem = (story: Story, archived: boolean): FeedItem => {
-    const cache = archived ? archivedStoryItems : storyItems;
-    let item = cache.get(story);
-    if (!item) {
-      item = newStoryItem(story, archived);
-      cache.set(story, item);
-    }
-    return item;
-  };
-  const newStoryItem = (story: Story, archived: boolean): FeedItem => {
     const lead = story.lead;
     const others = archived ? { links: [], count: 0 } : digest.clusters.alsoCoveredBy.first(lead.pageUrl, FEED_COVERAGE_OUTLETS);
     return {
