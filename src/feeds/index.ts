@@ -10,6 +10,8 @@ import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
 import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
 import { planStories, type Story } from "./stories.js";
+import { planDocuments, subjectOf } from "./document-plan.js";
+import { SharedItems } from "./shared-items.js";
 import { SITE_ICON_PATH } from "./site-icon.js";
 import type { SerializedXml } from "./xml.js";
 
@@ -65,11 +67,11 @@ const FEED_FORMATS = ["rss", "atom", "json"] as const;
 function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number, stories: () => readonly Story[]): Generator<{ scope: FeedScope; page: FeedPage<ScopeEntry>; path: string }> {
   for (const scope of allScopes(digest)) {
     const entries: ScopeEntry[] = scope.kind === "stories" ? stories().map((story) => ({ story })) : scopeArticles(digest, scope).map((article) => ({ article }));
-    for (const page of planFeedPages(entries, feedSize)) {
-      yield { scope, page, path: page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive) };
-    }
+    for (const page of planFeedPages(entries, feedSize)) yield { scope, page, path: documentPath(scope, page, format) };
   }
 }
+
+const documentPath = (scope: FeedScope, page: FeedPage<ScopeEntry>, format: FeedFormat): string => (page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive));
 
 function memoStories(digest: FeedContent): () => readonly Story[] {
   let stories: Story[] | undefined;
@@ -89,15 +91,15 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
  * archive pages in RSS, Atom and JSON Feed, plus the OPML list. A generator, so a caller can
  * write each file and let it go: at 100,000 articles the archives are gigabytes in total.
- * Each item is serialised once per format and reused in every feed it appears in. With
- * `unchanged`, a document is fingerprinted from its head and its entries' fingerprints (see
- * ItemFactory) before anything of it is made; `articleFingerprint` gives articles' fingerprints
- * known from their files' bytes.
+ * Each item is serialised once per format and reused in every feed it appears in, and let go
+ * after the last (see planDocuments for the order that makes that soon). With `unchanged`, a
+ * document is fingerprinted from its head and its entries' fingerprints (see ItemFactory) before
+ * any of its items is made; `articleFingerprint` gives articles' fingerprints known from their
+ * files' bytes.
  */
 export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile> {
   requireSiteUrl(site);
   const items = createItemFactory(digest, site, articleFingerprint);
-  const stories = memoStories(digest);
   // Items read the site's settings; the documents' fingerprints take them once.
   const siteFingerprint = JSON.stringify(site);
   const renderers: Renderers = {
@@ -105,23 +107,22 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
     atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
     json: { item: serializeJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
   };
-  for (const format of FEED_FORMATS) {
-    const rendered = new Map<FeedItem, unknown>();
-    const renderItem = (item: FeedItem): never => {
-      let out = rendered.get(item);
-      if (out === undefined) {
-        out = renderers[format].item(item);
-        rendered.set(item, out);
-      }
-      return out as never;
-    };
-    for (const { scope, page, path } of feedPages(digest, format, site.feedSize, stories)) {
-      const archived = page.archive > 0;
+  const documents = planDocuments(digest, site.feedSize, memoStories(digest));
+  const shared = new SharedItems();
+  for (const { page } of documents) for (const entry of page.items) shared.expect(subjectOf(entry), page.archive > 0);
+  for (const { scope, page } of documents) {
+    const archived = page.archive > 0;
+    let itemFingerprints: string[] | undefined;
+    let feedItems: FeedItem[] | undefined;
+    for (const format of FEED_FORMATS) {
+      const path = documentPath(scope, page, format);
       const head = feedHead(scope, format, page.archive, page.items, site, page.older);
-      if (unchanged && unchanged(path, documentFingerprint(format, head, siteFingerprint, page.items.map((entry) => items.fingerprint(entry, archived))))) continue;
-      const doc: FeedDocument = { ...head, items: page.items.map((entry) => items.item(entry, archived)) };
-      yield { path, contents: renderers[format].doc(doc, renderItem), mediaType: MEDIA_TYPES[format] };
+      if (unchanged && unchanged(path, documentFingerprint(format, head, siteFingerprint, (itemFingerprints ??= page.items.map((entry) => items.fingerprint(entry, archived)))))) continue;
+      feedItems ??= page.items.map((entry) => shared.item(subjectOf(entry), archived, () => items.item(entry, archived)));
+      const renderItem = (item: FeedItem): never => shared.rendered(item, format, renderers[format].item) as never;
+      yield { path, contents: renderers[format].doc({ ...head, items: feedItems }, renderItem), mediaType: MEDIA_TYPES[format] };
     }
+    for (const entry of page.items) shared.release(subjectOf(entry), archived);
   }
   yield { path: OPML_PATH, contents: renderOpml(site.title, opmlFolders(digest, site), digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE), mediaType: "text/x-opml" };
 }

@@ -7,6 +7,7 @@ import { FEED_CATEGORIES, FEED_COVERAGE_OUTLETS } from "../site/limits.js";
 import { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 import type { FeedContent } from "./scope.js";
 import type { Story } from "./stories.js";
+import { subjectOf, type ScopeEntry } from "./document-plan.js";
 
 /** Where the site is served, for absolute URLs in feeds. */
 export interface FeedSite {
@@ -69,16 +70,16 @@ function coverageHtml(heading: string, links: readonly CoverageLink[], count: nu
   return html`<p>${heading} ${links.map((link, i) => html`${i > 0 ? ", " : ""}<a href="${link.localUrl ? absoluteUrl(site, link.localUrl) : link.externalUrl}">${link.providerName}</a>`)}${unlisted > 0 ? ` and ${unlisted} more` : ""}.</p>`;
 }
 
-/** An item's identity and fingerprint source: an article's, or a story's for the stories feeds. */
-export type ScopeEntry = { article: Article } | { story: Story };
-
 /** A story item's `updated`: in an archive the story's first publication, since its latest changes as outlets join. */
 const storyUpdated = (story: Story, archived: boolean): string => (archived ? story.firstPublishedAt : story.lastPublishedAt);
+
+export type { ScopeEntry };
 
 /** The `updated` of the item an entry gives, without making the item (a document's own `updated` is the latest of these). */
 export const entryUpdated = (entry: ScopeEntry, archived: boolean): string => ("article" in entry ? entry.article.publishedAt : storyUpdated(entry.story, archived));
 
 export interface ItemFactory {
+  /** Makes the entry's item; the caller keeps it while documents that hold it are still to be rendered (SharedItems). */
   item(entry: ScopeEntry, archived: boolean): FeedItem;
   /**
    * A fingerprint of everything the entry's item is made from (besides the site, which the caller
@@ -100,10 +101,10 @@ interface ItemInputs {
 const NO_OTHERS = { links: [], count: 0 };
 
 /**
- * Builds each entry's item once per render, however many feeds and formats it appears in. An item
- * in an archive document (`archived`) leaves out what changes as coverage joins its story (the
- * "Also covered by" line and the outlet count): an archive never changes once written, even when
- * an old story gains an outlet. `articleFingerprint` gives an article's fingerprint where it is
+ * Makes an article's item, or a story's for the stories feeds. An item in an archive document
+ * (`archived`) leaves out what changes as coverage joins its story (the "Also covered by" line
+ * and the outlet count): an archive never changes once written, even when an old story gains an
+ * outlet. `articleFingerprint` gives an article's fingerprint where it is
  * known without serialising the article (see article-fingerprint.ts); other entries are
  * fingerprinted by their item.
  */
@@ -156,24 +157,12 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
       story: inputs.facts,
     };
   };
-  // By the article or story, one map for archived items and one for the rest.
-  const memo = <T>() => ({ live: new Map<Article | Story, T>(), archived: new Map<Article | Story, T>() });
-  const items = memo<FeedItem>();
-  const fingerprints = memo<string>();
-  const keyOf = (entry: ScopeEntry): Article | Story => ("article" in entry ? entry.article : entry.story);
-  const item = (entry: ScopeEntry, archived: boolean): FeedItem => {
-    const cache = archived ? items.archived : items.live;
-    const key = keyOf(entry);
-    let made = cache.get(key);
-    if (!made) {
-      made = makeItem(entry, archived, entryInputs(entry, archived));
-      cache.set(key, made);
-    }
-    return made;
-  };
+  const item = (entry: ScopeEntry, archived: boolean): FeedItem => makeItem(entry, archived, entryInputs(entry, archived));
+  // Only the fingerprints are kept for the whole render (strings, by the article or story; archived items have their own).
+  const fingerprints = { live: new Map<Article | Story, string>(), archived: new Map<Article | Story, string>() };
   const fingerprint = (entry: ScopeEntry, archived: boolean): string => {
     const cache = archived ? fingerprints.archived : fingerprints.live;
-    const key = keyOf(entry);
+    const key = subjectOf(entry);
     let hash = cache.get(key);
     if (hash === undefined) {
       const known = articleFingerprint("article" in entry ? entry.article : entry.story.lead);

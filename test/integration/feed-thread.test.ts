@@ -61,6 +61,16 @@ describe("feeds written by the feed thread (a real worker thread)", () => {
     expect(feedsInThread(999, undefined)).toBe(false);
   });
 
+  it("writes the feeds in this thread, the same bytes, when the thread runs out of its heap", async () => {
+    const outputDir = makeTempDir("feeds-out-of-memory");
+    const here = makeTempDir("feeds-out-of-memory-here");
+    // Far less than the thread needs to receive the articles at all.
+    const written = await startFeeds({ digest, site, outputDir }, true, 2).finish();
+    writeFeeds({ digest, site, outputDir: here }, (sitePath) => fileExists(here, sitePath));
+    expect(filesUnder(outputDir)).toEqual(filesUnder(here));
+    expect(written.feeds + written.archives).toBe(filesUnder(here).size);
+  });
+
   it("fails with the feeds' own message, not a thread's stack", async () => {
     const pending = startFeeds({ digest, site: { ...site, siteUrl: "" }, outputDir: makeTempDir("feeds-fail") }, true);
     await expect(pending.finish()).rejects.toThrow(/^\[news-digest\] feeds need the site's public address: set the siteUrl option/);
