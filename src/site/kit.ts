@@ -113,30 +113,27 @@ function latin1Spaces(text: string): string {
 const NORMALISED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
- * The formatting luxon would do for a DateTime in the site's zone, without luxon: for an IANA
- * zone, luxon's toLocaleString is this Intl.DateTimeFormat, but every DateTime it makes first
- * works out its zone's offset through formatToParts, which was a second of the main thread at
- * 10,000 articles. luxon reads "UTC" and "GMT" as its fixed zone of offset 0: it formats in
- * Intl's "UTC" part by part and names the zone "UTC" itself (PolyDateFormatter), so that is done
- * here too. Other fixed offsets ("UTC+2") keep the luxon path.
+ * The formatter luxon would use for a DateTime in the site's zone, called without luxon: for an
+ * IANA zone, luxon's toLocaleString is this Intl.DateTimeFormat, but every DateTime it makes
+ * first works out its zone's offset through formatToParts, which was a second of the main thread
+ * at 10,000 articles. Zones luxon reads as fixed offsets ("UTC+2") keep the luxon path.
  */
-function directFormat(site: SiteInfo, format: Intl.DateTimeFormatOptions): ((ms: number) => string) | undefined {
-  const universal = /^(utc|gmt)$/i.test(site.timeZone);
-  if (!universal && !IANAZone.isValidZone(site.timeZone)) return undefined;
-  let formatter: Intl.DateTimeFormat;
+function directFormat(language: string, zone: string, format: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | undefined {
+  if (!IANAZone.isValidZone(zone)) return undefined;
   try {
-    formatter = new Intl.DateTimeFormat(site.language, { ...format, timeZone: universal ? "UTC" : site.timeZone });
+    return new Intl.DateTimeFormat(language, { ...format, timeZone: zone });
   } catch {
     return undefined;
   }
-  if (!universal) return (ms) => formatter.format(ms);
-  // Part by part even where Intl also says "UTC": its parts space "3:31 PM" with U+0020, its whole text with U+202F.
-  return (ms) =>
-    formatter
-      .formatToParts(ms)
-      .map((part) => (part.type === "timeZoneName" ? "UTC" : part.value))
-      .join("");
 }
+
+/**
+ * The zone dates are shown in. luxon reads "UTC" and "GMT" as its fixed zone of offset 0 and
+ * formats that part by part, which spaces "3:31 PM" unlike every named zone (U+202F, not U+0020),
+ * and took a fifth of rendering 10,000 pages; they are shown as the IANA zone Etc/UTC, which is
+ * also named "UTC".
+ */
+const displayZone = (timeZone: string): string => (/^(utc|gmt)$/i.test(timeZone) ? "Etc/UTC" : timeZone);
 
 export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
   const prefixed = (path: string): string => `${site.pathPrefix}${path.replace(/^\/+/, "")}`;
@@ -144,18 +141,19 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
   // Layouts pass normalised ISO strings in UTC (`publishedAt`); for those fromMillis skips luxon's
   // ISO parser (3× faster). Anything else (a source `publishedDateTime` with an offset or none)
   // is read as articles are read, so a date without an offset is in the site's zone.
+  const shownIn = displayZone(site.timeZone);
   const inZone = (iso: string): DateTime | undefined => {
     const ms = NORMALISED_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
-    if (!Number.isNaN(ms)) return DateTime.fromMillis(ms, { zone: site.timeZone, locale: site.language });
+    if (!Number.isNaN(ms)) return DateTime.fromMillis(ms, { zone: shownIn, locale: site.language });
     const parsed = parseArticleDate(iso, site.timeZone);
-    return parsed.ok ? parsed.instant.setZone(site.timeZone).setLocale(site.language) : undefined;
+    return parsed.ok ? parsed.instant.setZone(shownIn).setLocale(site.language) : undefined;
   };
   const formatter = (format: Intl.DateTimeFormatOptions) => {
-    const direct = directFormat(site, format);
+    const direct = directFormat(site.language, shownIn, format);
     return (iso: string): string => {
       if (typeof iso !== "string") return ""; // a template may pass a missing field
       const ms = direct && NORMALISED_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
-      if (direct && !Number.isNaN(ms)) return latin1Spaces(direct(ms));
+      if (direct && !Number.isNaN(ms)) return latin1Spaces(direct.format(ms));
       const instant = inZone(iso);
       return instant?.isValid === true ? latin1Spaces(instant.toLocaleString(format)) : iso;
     };

@@ -55,12 +55,20 @@ describe("kit.formatDate without luxon on the hot path", () => {
       for (const timeZone of ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC", "utc", "GMT", "Etc/UTC"]) {
         const kit = createKit({ title: "T", description: "", language, timeZone, siteUrl: "", pathPrefix: "/", search: false }, { base: (data) => html`${data.title}` });
         for (const iso of instants) {
-          const luxon = DateTime.fromISO(iso, { zone: timeZone, locale: language });
+          // UTC and GMT are shown as the IANA zone Etc/UTC (see displayZone in kit.ts).
+          const luxon = DateTime.fromISO(iso, { zone: /^(utc|gmt)$/i.test(timeZone) ? "Etc/UTC" : timeZone, locale: language });
           const expected = (format: Intl.DateTimeFormatOptions) => luxon.toLocaleString(format).replace(/[\u202f\u2009]/g, "\u00a0");
           expect(kit.formatDate(iso), `${language} ${timeZone} ${iso}`).toBe(expected({ ...DateTime.DATETIME_MED, timeZoneName: "short" }));
           expect(kit.formatDay(iso), `${language} ${timeZone} ${iso}`).toBe(expected(DateTime.DATE_MED));
         }
       }
+    }
+  });
+
+  it("shows UTC and GMT as Etc/UTC, normalised instants and source dates alike: one space before PM, as in every named zone", () => {
+    for (const zone of ["UTC", "GMT", "utc"]) {
+      expect(kitIn(zone).formatDate("2021-04-19T15:31:00.000Z"), zone).toBe("Apr 19, 2021, 3:31 PM UTC");
+      expect(kitIn(zone).formatDate("2021-04-19T17:31:00+02:00"), zone).toBe("Apr 19, 2021, 3:31 PM UTC");
     }
   });
 
