@@ -10,7 +10,7 @@ import { createKit, siteInfo } from "../site/kit.js";
 import { loadLayouts } from "../site/load-layouts.js";
 import { planSite } from "../site/pages.js";
 import { siteOriginFor } from "../site/site-url.js";
-import { FileFingerprints } from "../site/page-cache.js";
+import { changedContents, FileFingerprints } from "../site/page-cache.js";
 import { BuildCache } from "./build-cache.js";
 import { ArticleStore } from "../article/article-store.js";
 import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
@@ -271,7 +271,8 @@ export class DigestBuild {
         run.report.archives += feeds.archives;
         run.report.wrote(feeds);
         this.fingerprints.restore(new Map(feeds.fingerprints));
-        run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(renderSitemaps(site.urls, kit))));
+        const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
+        run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(changedContents(renderSitemaps(site.urls, kit), unchanged))));
         this.timer.end("feeds");
         // The previous search bundle stays until the new one is published.
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];

@@ -4,14 +4,15 @@ import type { Article } from "../article/types.js";
 import { planFeedPages, type FeedPage } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
-import { absoluteUrl, createItemFactory, entryUpdated, type FeedItem, type FeedSite, type ScopeEntry } from "./items.js";
+import { absoluteUrl, createItemFactory, entryUpdated, type FeedItem, type FeedSite } from "./items.js";
 import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
 import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
 import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
 import { planStories, type Story } from "./stories.js";
-import { planDocuments, subjectOf } from "./document-plan.js";
+import { planDocuments, subjectOf, type ScopeEntry } from "./document-plan.js";
 import { SharedItems } from "./shared-items.js";
+import { changedContents } from "../site/page-cache.js";
 import { SITE_ICON_PATH } from "./site-icon.js";
 import type { SerializedXml } from "./xml.js";
 
@@ -124,7 +125,7 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
     }
     for (const entry of page.items) shared.release(subjectOf(entry), archived);
   }
-  yield { path: OPML_PATH, contents: renderOpml(site.title, opmlFolders(digest, site), digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE), mediaType: "text/x-opml" };
+  yield* changedContents([{ path: OPML_PATH, contents: renderOpml(site.title, opmlFolders(digest, site), digest.articles[0]?.publishedAt ?? EMPTY_FEED_DATE), mediaType: "text/x-opml" }], unchanged);
 }
 
 function opmlFolders(digest: FeedContent, site: FeedSite): OpmlFolder[] {

@@ -73,8 +73,6 @@ function coverageHtml(heading: string, links: readonly CoverageLink[], count: nu
 /** A story item's `updated`: in an archive the story's first publication, since its latest changes as outlets join. */
 const storyUpdated = (story: Story, archived: boolean): string => (archived ? story.firstPublishedAt : story.lastPublishedAt);
 
-export type { ScopeEntry };
-
 /** The `updated` of the item an entry gives, without making the item (a document's own `updated` is the latest of these). */
 export const entryUpdated = (entry: ScopeEntry, archived: boolean): string => ("article" in entry ? entry.article.publishedAt : storyUpdated(entry.story, archived));
 
@@ -104,9 +102,8 @@ const NO_OTHERS = { links: [], count: 0 };
  * Makes an article's item, or a story's for the stories feeds. An item in an archive document
  * (`archived`) leaves out what changes as coverage joins its story (the "Also covered by" line
  * and the outlet count): an archive never changes once written, even when an old story gains an
- * outlet. `articleFingerprint` gives an article's fingerprint where it is
- * known without serialising the article (see article-fingerprint.ts); other entries are
- * fingerprinted by their item.
+ * outlet. `articleFingerprint` gives an article's fingerprint where it is known without
+ * serialising the article (see article-fingerprint.ts); other entries are fingerprinted by their item.
  */
 export function createItemFactory(digest: FeedContent, site: FeedSite, articleFingerprint: (article: Article) => string | undefined = () => undefined): ItemFactory {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));

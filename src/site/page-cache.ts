@@ -1,5 +1,15 @@
 import { existsSync } from "node:fs";
 import type { UnchangedCheck } from "../feeds/index.js";
+import { hashOf } from "../fingerprint.js";
+
+/**
+ * The files whose contents differ from what the check last saw at their path: for the few outputs
+ * that are cheaper to render than to fingerprint by their inputs (sitemaps, the OPML list), so an
+ * unchanged redeploy leaves them untouched too (their mtime is what a deploy tool compares).
+ */
+export function* changedContents<T extends { path: string; contents: string }>(files: Iterable<T>, unchanged: UnchangedCheck | undefined): Generator<T> {
+  for (const file of files) if (!unchanged?.(file.path, hashOf(file.contents))) yield file;
+}
 
 /**
  * Memory of generated files (pages and feeds) by fingerprint, between watch rebuilds and, through

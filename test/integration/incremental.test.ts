@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import newsDigest from "../../plugin/index.js";
 import { generateCorpus } from "../../bench/generate.js";
-import { MANIFEST_FILE } from "../../src/build/manifest.js";
+import { MANIFEST_FILE, readManifest } from "../../src/build/manifest.js";
 import { articleFile } from "../helpers/article-file.js";
 import { fixtureBuild, makeFixtureFolders, writeCapturing, type FixtureBuild, type FixtureFolders } from "../helpers/build-fixture.js";
 
@@ -71,6 +71,20 @@ describe("a deploy build into the last build's output, with the build cache", ()
     for (const file of ours(clean)) expect(incremental.read(file), file).toBe(clean.read(file));
     expect(incremental.read(`/${MANIFEST_FILE}`)).toBe(clean.read(`/${MANIFEST_FILE}`));
   });
+
+  it("rewrites no file when nothing changed, sitemaps and the OPML list included (a deploy tool compares their times)", async () => {
+    const same = makeFixtureFolders("incremental-same", { content: { "a.md": story(1), "b.md": story(2) } });
+    expect((await build(same)).error).toBeUndefined();
+    for (const file of listFiles(same.outputDir)) utimesSync(path.join(same.outputDir, file), longAgo, longAgo);
+    const again = await build(same);
+    expect(again.error).toBeUndefined();
+    // The files the core writes, as the manifest lists them: the plugin's templates and assets are Eleventy's to write, and it writes them every build.
+    const eleventyWrites = (sitePath: string) => sitePath.startsWith("/assets/") || ["/404.html", "/feeds/index.html", "/search/index.html"].includes(sitePath);
+    const ours = [...readManifest(same.outputDir).files].filter((sitePath) => !eleventyWrites(sitePath));
+    for (const sitePath of ["/sitemap.xml", "/robots.txt", "/feeds.opml", "/feed.xml", "/index.html"]) expect(ours).toContain(sitePath);
+    expect(ours.filter((sitePath) => statSync(path.join(same.outputDir, sitePath)).mtime.getTime() !== longAgo.getTime())).toEqual([]);
+    expect(wrote(again)).toMatch(/wrote 0 pages, 0 feeds, 0 feed archives/);
+  }, 60_000);
 
   it("writes a page again when its file is gone, even with the cache in place", async () => {
     const fresh = makeFixtureFolders("incremental-fresh", { content: { "a.md": story(1), "b.md": story(2) } });
