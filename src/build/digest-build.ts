@@ -218,7 +218,7 @@ export class DigestBuild {
       // have left, and every address it used to answer at.
       writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const skipUnchanged = run.watching || run.cached;
-      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, ...(sources ? { sources } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
+      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
       const skip = skipUnchanged ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, ...(sources ? { articleFingerprint: articleFingerprints(sources) } : {}) } : undefined;
       run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
     }

@@ -36,6 +36,8 @@ export interface FeedWriteRequest {
   previous?: ReadonlyMap<string, string>;
   /** What articles' fingerprints are made from, when known (see article-fingerprint.ts); otherwise items are serialised to fingerprint them. */
   sources?: ArticleSources;
+  /** Where a note goes when the feed thread runs out of heap and this thread takes over (it takes as long again). */
+  log?: (message: string) => void;
 }
 
 /**
@@ -113,7 +115,10 @@ function feedsInWorker(request: FeedWriteRequest, heapMiB: number): PendingFeeds
         answer = await reply;
       } catch (error) {
         // Every file is rendered from the same data wherever it is written: the thread's are overwritten with the same bytes.
-        if (isOutOfMemory(error)) return writeFeeds(request, (sitePath) => fileExists(request.outputDir, sitePath));
+        if (isOutOfMemory(error)) {
+          request.log?.(`${MESSAGE_PREFIX} the feed thread ran out of its ${heapMiB} MiB heap; writing the feeds in the main thread instead (the same files, slower).`);
+          return writeFeeds(request, (sitePath) => fileExists(request.outputDir, sitePath));
+        }
         throw new NewsDigestError(`writing the feeds failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
       if (!answer.ok) throw new NewsDigestError(answer.message.startsWith(`${MESSAGE_PREFIX} `) ? answer.message.slice(MESSAGE_PREFIX.length + 1) : answer.message);

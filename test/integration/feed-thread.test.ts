@@ -64,8 +64,10 @@ describe("feeds written by the feed thread (a real worker thread)", () => {
   it("writes the feeds in this thread, the same bytes, when the thread runs out of its heap", async () => {
     const outputDir = makeTempDir("feeds-out-of-memory");
     const here = makeTempDir("feeds-out-of-memory-here");
+    const logs: string[] = [];
     // Far less than the thread needs to receive the articles at all.
-    const written = await startFeeds({ digest, site, outputDir }, true, 2).finish();
+    const written = await startFeeds({ digest, site, outputDir, log: (message) => logs.push(message) }, true, 2).finish();
+    expect(logs).toEqual(["[news-digest] the feed thread ran out of its 2 MiB heap; writing the feeds in the main thread instead (the same files, slower)."]);
     writeFeeds({ digest, site, outputDir: here }, (sitePath) => fileExists(here, sitePath));
     expect(filesUnder(outputDir)).toEqual(filesUnder(here));
     expect(written.feeds + written.archives).toBe(filesUnder(here).size);
