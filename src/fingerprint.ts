@@ -21,7 +21,6 @@ const SHARED_MARKER = "\u0000shared";
  */
 export class Fingerprinter {
   private readonly leaves = new WeakSet<object>();
-  private readonly containers = new WeakSet<object>();
   private readonly hashes = new WeakMap<object, string>();
   // JSON.stringify first calls it with the value itself under the key "": that one is serialised, not replaced.
   private readonly replacer = (key: string, value: unknown): unknown => {
@@ -32,20 +31,12 @@ export class Fingerprinter {
   };
 
   /**
-   * Declares objects that many fingerprinted values hold. `leaf` ones hold no other shared
-   * object and are serialised without looking inside (the fast path: articles, feed items).
+   * Declares objects that many fingerprinted values hold, each serialised once (with
+   * `JSON.stringify`, without looking inside for other shared objects) or, where `known` gives it,
+   * by the fingerprint the caller knows without serialising (an article's, from its file's content
+   * hash: see article-fingerprint.ts).
    */
-  share(objects: Iterable<object>, kind: "leaf" | "container"): void {
-    const set = kind === "leaf" ? this.leaves : this.containers;
-    for (const object of objects) set.add(object);
-  }
-
-  /**
-   * Declares leaves whose fingerprint the caller knows without serialising them (an article's, from
-   * its file's content hash: see article-fingerprint.ts); one `known` cannot vouch for is
-   * serialised as any leaf.
-   */
-  shareKnown<T extends object>(objects: Iterable<T>, known: (object: T) => string | undefined): void {
+  share<T extends object>(objects: Iterable<T>, known: (object: T) => string | undefined = () => undefined): void {
     for (const object of objects) {
       const hash = known(object);
       if (hash === undefined) this.leaves.add(object);
@@ -64,9 +55,8 @@ export class Fingerprinter {
   private sharedHash(value: object): string | undefined {
     let hash = this.hashes.get(value);
     if (hash !== undefined) return hash;
-    if (this.leaves.has(value)) hash = hashOf(JSON.stringify(value));
-    else if (this.containers.has(value)) hash = this.serialised(value);
-    else return undefined;
+    if (!this.leaves.has(value)) return undefined;
+    hash = hashOf(JSON.stringify(value));
     this.hashes.set(value, hash);
     return hash;
   }

@@ -20,11 +20,11 @@ export function sitePathOf(pageUrl: string): string {
 export function pageInputFingerprinter(plan: SitePlan, kit: LayoutKit, layoutsFingerprint: string, articleFingerprint: (article: Article) => string | undefined = () => undefined): (kind: PaginatedKind, entry: PageEntry) => string {
   const fingerprinter = new Fingerprinter();
   // Each article and its card are on its page and in every list that holds it: serialised once each.
-  fingerprinter.shareKnown(plan.articles.map((page) => page.card.article), articleFingerprint);
+  fingerprinter.share(plan.articles.map((page) => page.card.article), articleFingerprint);
   // A card holds one shared object, its article: standing it in by its fingerprint, the card is plain
   // data that JSON.stringify serialises without calling back into script for every value (the
   // replacer's cost, most of fingerprinting the pages).
-  fingerprinter.shareKnown(
+  fingerprinter.share(
     plan.articles.map((page) => page.card),
     (card) => hashOf(JSON.stringify({ ...card, article: fingerprinter.of(card.article) })),
   );
