@@ -130,7 +130,7 @@ function directFormat(language: string, zone: string, format: Intl.DateTimeForma
 /**
  * The zone dates are shown in. luxon reads "UTC" and "GMT" as its fixed zone of offset 0 and
  * formats that part by part, which spaces "3:31 PM" unlike every named zone (U+202F, not U+0020),
- * and took a fifth of rendering 10,000 pages; they are shown as the IANA zone Etc/UTC, which is
+ * and took nearly half of rendering 10,000 pages; they are shown as the IANA zone Etc/UTC, which is
  * also named "UTC".
  */
 const displayZone = (timeZone: string): string => (/^(utc|gmt)$/i.test(timeZone) ? "Etc/UTC" : timeZone);
