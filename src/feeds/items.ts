@@ -2,7 +2,7 @@ import { hashOf } from "../fingerprint.js";
 import { html, type SafeHtml } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
 import type { CoverageLink, StoryCluster } from "../clusters/build-clusters.js";
-import { topicKey } from "../taxonomy/term.js";
+import { topicKeys } from "../taxonomy/term.js";
 import { FEED_CATEGORIES, FEED_COVERAGE_OUTLETS } from "../site/limits.js";
 import { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 import type { FeedContent } from "./scope.js";
@@ -107,6 +107,7 @@ const NO_OTHERS = { links: [], count: 0 };
  */
 export function createItemFactory(digest: FeedContent, site: FeedSite, articleFingerprint: (article: Article) => string | undefined = () => undefined): ItemFactory {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
+  const topicKey = topicKeys();
   const categoriesOf = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();

@@ -3,21 +3,14 @@ import { statSync } from "node:fs";
 import { renderRecordPage } from "./record-page.js";
 import type { SearchRecord } from "./records.js";
 
-const identities = new Map<string, string>();
-
 /**
  * What besides the records decides the bundle's bytes: the record pages' renderer (its source
- * text) and the Pagefind executable (its path, size and time, which an upgrade changes).
+ * text) and the Pagefind executable (its path, size and time, which an upgrade changes). Worked
+ * out for each fingerprint (one per build's indexer thread): a stat and a short string.
  */
 function indexerIdentity(binary: string): string {
-  let identity = identities.get(binary);
-  if (identity === undefined) {
-    // Once per thread: an executable replaced under a running watch session is not noticed.
-    const stat = statSync(binary, { throwIfNoEntry: false });
-    identity = JSON.stringify([renderRecordPage.toString(), binary, stat?.size, stat?.mtimeMs]);
-    identities.set(binary, identity);
-  }
-  return identity;
+  const stat = statSync(binary, { throwIfNoEntry: false });
+  return JSON.stringify([renderRecordPage.toString(), binary, stat?.size, stat?.mtimeMs]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Article } from "../article/types.js";
 import type { GroupedArticles } from "../digest.js";
-import { topicKey } from "../taxonomy/term.js";
+import { topicKeys } from "../taxonomy/term.js";
 
 /**
  * What a result card shows besides the headline and excerpt. Pagefind 1.5 and later search every
@@ -66,8 +66,9 @@ function createRecordFactory(digest: Pick<GroupedArticles, "articles" | "provide
   const topicLabel = new Map(digest.topics.map((t) => [t.key, t.label] as const));
   const providerUrl = new Map(digest.providers.map((p) => [p.key, p.url] as const));
   const language = searchLanguage(options.language);
+  const keyOf = topicKeys();
   return (article) => {
-    const topics = [...new Set(article.topics.map((name) => topicLabel.get(topicKey(name)) ?? name))];
+    const topics = [...new Set(article.topics.map((name) => topicLabel.get(keyOf(name)) ?? name))];
     const image = article.images[0];
     return {
       // Site-relative: Pagefind prefixes results with the folder its bundle is served from, so

@@ -4,7 +4,7 @@ import { foldByStory } from "../clusters/story-fold.js";
 import type { Digest } from "../digest.js";
 import { scopeTitle } from "../feeds/scope.js";
 import { paginate, type Page } from "../taxonomy/paginate.js";
-import { topicKey, type Term, type TermKind } from "../taxonomy/term.js";
+import { topicKeys, type Term, type TermKind } from "../taxonomy/term.js";
 import { ALSO_COVERED_OUTLETS, CARD_OUTLETS, CARD_TOPICS } from "./limits.js";
 import type { FeedLinkSet } from "./kit.js";
 
@@ -124,6 +124,7 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
   const topicLinks = new Map(digest.topics.map((t) => [t.key, linkOf(t)] as const));
   const providerRefs = new Map(digest.providers.map((t) => [t.key, toRef(t)] as const));
   const topicRefs = new Map(digest.topics.map((t) => [t.key, toRef(t)] as const));
+  const topicKey = topicKeys();
   const cards = new Map<Article, ArticleCard>();
   const allTopics = new Map<Article, TermRef[]>();
   const coverage = new Map<Article, { links: CoverageLink[]; count: number }>();

@@ -1,7 +1,7 @@
 import type { Problem } from "../errors.js";
 import type { Article } from "../article/types.js";
 import { assignSlugs, slugify, topicSlug } from "../article/slug.js";
-import { topicKey, type Term, type TermKind } from "./term.js";
+import { topicKeys, type Term, type TermKind } from "./term.js";
 
 export interface Taxonomy {
   terms: Term[];
@@ -82,8 +82,9 @@ export function groupByProvider(articles: readonly Article[]): Taxonomy {
 /** Topics keyed by their case-folded name; an article listing "AI" and "ai" is counted once. */
 export function groupByTopic(articles: readonly Article[]): Taxonomy {
   const buckets = new Map<string, Bucket>();
+  const keyOf = topicKeys();
   for (const article of articles) {
-    for (const topic of article.topics) addTo(buckets, topicKey(topic), topic, article);
+    for (const topic of article.topics) addTo(buckets, keyOf(topic), topic, article);
   }
   return buildTerms("topic", buckets, topicSlug, slugify);
 }

@@ -26,22 +26,26 @@ export interface Term {
  * of the topic's slug, so keeping them apart would give two topics one address.
  */
 export function topicKey(name: string): string {
-  let key = topicKeys.get(name);
-  if (key === undefined) {
-    key = foldTopic(name);
-    topicKeys.set(name, key);
-  }
-  return key;
-}
-
-// Grouping, pages, feed items and search records each key every article's topics; a site has a
-// few hundred distinct topic names, and folding one takes three Unicode normalisations.
-const topicKeys = new Map<string, string>();
-
-function foldTopic(name: string): string {
   const folded = caseFold(name);
   // A name of hyphens only ("-") keeps them rather than becoming an empty key.
   return folded.replace(/[\s-]+/g, " ").trim() || folded.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * {@link topicKey} remembered by name, for one build's pass over every article's topics (grouping,
+ * pages, feed items and search records each make one): a site has a few hundred distinct topic
+ * names, and folding one takes three Unicode normalisations.
+ */
+export function topicKeys(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = topicKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
 }
 
 function caseFold(name: string): string {
