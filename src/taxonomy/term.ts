@@ -1,4 +1,5 @@
 import type { Article } from "../article/types.js";
+import { memoByKey } from "../memo.js";
 
 export type TermKind = "provider" | "topic";
 
@@ -37,15 +38,7 @@ export function topicKey(name: string): string {
  * names, and folding one takes three Unicode normalisations.
  */
 export function topicKeys(): (name: string) => string {
-  const keys = new Map<string, string>();
-  return (name) => {
-    let key = keys.get(name);
-    if (key === undefined) {
-      key = topicKey(name);
-      keys.set(name, key);
-    }
-    return key;
-  };
+  return memoByKey(topicKey);
 }
 
 function caseFold(name: string): string {
