@@ -255,7 +255,7 @@ export class DigestBuild {
 
   async after(hostOutput: readonly HostOutput[] = []): Promise<void> {
     const run = this.run;
-    const { digest, site, kit } = this.current();
+    const { site, kit } = this.current();
     if (!run) throw new NewsDigestError("the build ended before it started.");
     this.timer.end("eleventy templates");
     const hostFiles = new Set<string>();

@@ -1,14 +1,14 @@
 import { NewsDigestError } from "../errors.js";
 import { hashOf } from "../fingerprint.js";
 import type { Article } from "../article/types.js";
-import { planFeedPages, type FeedPage } from "./archive.js";
+import type { FeedPage } from "./archive.js";
 import { renderAtom, renderAtomEntry } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
 import { absoluteUrl, createItemFactory, entryUpdated, type FeedItem, type FeedSite } from "./items.js";
 import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
 import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
 import { renderRss, renderRssItem } from "./rss.js";
-import { allScopes, archiveUrl, feedLinks, scopeArticles, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
+import { allScopes, archiveUrl, feedLinks, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
 import { planStories, type Story } from "./stories.js";
 import { planDocuments, subjectOf, type ScopeEntry } from "./document-plan.js";
 import { SharedItems } from "./shared-items.js";
@@ -63,15 +63,6 @@ function requireSiteUrl(site: FeedSite): void {
 
 const FEED_FORMATS = ["rss", "atom", "json"] as const;
 
-
-/** Every feed document of one format: head and archives of each scope, with the file each goes to. */
-function* feedPages(digest: FeedContent, format: FeedFormat, feedSize: number, stories: () => readonly Story[]): Generator<{ scope: FeedScope; page: FeedPage<ScopeEntry>; path: string }> {
-  for (const scope of allScopes(digest)) {
-    const entries: ScopeEntry[] = scope.kind === "stories" ? stories().map((story) => ({ story })) : scopeArticles(digest, scope).map((article) => ({ article }));
-    for (const page of planFeedPages(entries, feedSize)) yield { scope, page, path: documentPath(scope, page, format) };
-  }
-}
-
 const documentPath = (scope: FeedScope, page: FeedPage<ScopeEntry>, format: FeedFormat): string => (page.archive === 0 ? feedLinks(scope)[format] : archiveUrl(scope, format, page.archive));
 
 function memoStories(digest: FeedContent): () => readonly Story[] {
@@ -81,8 +72,7 @@ function memoStories(digest: FeedContent): () => readonly Story[] {
 
 /** The site path of every file {@link renderAllFeeds} writes, without rendering any (for the output manifest). */
 export function* feedFilePaths(digest: FeedContent, feedSize: number): Generator<string> {
-  const stories = memoStories(digest);
-  for (const format of FEED_FORMATS) for (const { path } of feedPages(digest, format, feedSize, stories)) yield path;
+  for (const { scope, page } of planDocuments(digest, feedSize, memoStories(digest))) for (const format of FEED_FORMATS) yield documentPath(scope, page, format);
   yield OPML_PATH;
 }
 

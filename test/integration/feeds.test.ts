@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseAtomFeed, parseJsonFeed as feedsmithJsonFeed, parseOpml, parseRssFeed } from "feedsmith";
 import { parseDocument } from "htmlparser2";
-import { isTag, type ChildNode, type Element } from "domhandler";
+import { isTag, type ChildNode } from "domhandler";
 import { textContent } from "domutils";
 import { buildFixture, type FixtureBuild } from "../helpers/build-fixture.js";
 import { articleFile, articlePageUrl } from "../helpers/article-file.js";
