@@ -14,6 +14,9 @@ export interface PlannedDocument {
 
 export const subjectOf = (entry: ScopeEntry): Article | Story => ("article" in entry ? entry.article : entry.story);
 
+/** The article an entry's item shows: the article itself, or the story's lead. */
+export const articleOf = (entry: ScopeEntry): Article => ("article" in entry ? entry.article : entry.story.lead);
+
 const entryTime = (entry: ScopeEntry): number => ("article" in entry ? entry.article.publishedMs : Date.parse(entry.story.firstPublishedAt));
 
 /**

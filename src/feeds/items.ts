@@ -7,7 +7,7 @@ import { FEED_CATEGORIES, FEED_COVERAGE_OUTLETS } from "../site/limits.js";
 import { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 import type { FeedContent } from "./scope.js";
 import type { Story } from "./stories.js";
-import { subjectOf, type ScopeEntry } from "./document-plan.js";
+import { articleOf, subjectOf, type ScopeEntry } from "./document-plan.js";
 
 /** Where the site is served, for absolute URLs in feeds. */
 export interface FeedSite {
@@ -138,7 +138,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
   const contentHtml = (article: Article, others: ItemInputs["others"]): string =>
     html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value;
   const makeItem = (entry: ScopeEntry, archived: boolean, inputs: ItemInputs): FeedItem => {
-    const article = "article" in entry ? entry.article : entry.story.lead;
+    const article = articleOf(entry);
     const image = article.images[0];
     return {
       link: absoluteUrl(site, article.pageUrl),
@@ -163,7 +163,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     const key = subjectOf(entry);
     let hash = cache.get(key);
     if (hash === undefined) {
-      const known = articleFingerprint("article" in entry ? entry.article : entry.story.lead);
+      const known = articleFingerprint(articleOf(entry));
       // A story item shows its first publication and its `updated`; an archived one not its latest publication, which moves as coverage joins.
       const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, entryInputs(entry, archived)];
       hash = hashOf(JSON.stringify(source));
