@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import type { Problem } from "../errors.js";
 import { splitFrontMatter } from "./front-matter.js";
+import { parsePlainYaml } from "./plain-yaml.js";
 
 /** One article file split into its front-matter data and body, before validation. */
 export interface ParsedFile {
@@ -65,8 +66,11 @@ const complexKey = (line: number): YamlRefusal =>
  * took 9 s, which is why it was chosen. Complex keys are refused too: js-yaml stringifies a list
  * or mapping used as a key, so `[title]: x` would set the field title. `firstLine` is the
  * file's line number of the YAML's first line, so problems name lines as an editor shows them.
+ * Files in the samples' plain shape are read by plain-yaml.ts first, to the same result.
  */
 function parseYamlStrict(source: string, firstLine: number): Record<string, unknown> {
+  const plain = parsePlainYaml(source);
+  if (plain) return plain;
   const explicit = EXPLICIT_KEY.exec(source);
   if (explicit) throw complexKey(firstLine + countLines(source, explicit.index));
   let collectionKeyLine: number | undefined;
