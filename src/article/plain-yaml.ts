@@ -23,7 +23,7 @@ const IMPLICIT: readonly ScalarType[] = [jsYamlTypes.null, jsYamlTypes.bool, jsY
 
 /** Characters js-yaml refuses or treats specially anywhere (its non-printable set), plus tabs and a BOM. */
 const NEEDS_FULL_PARSER = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** The same characters and every surrogate: one character class scans several times faster, and only a match is looked at again. */
+/** The same characters and every surrogate, as one character class: only a match is looked at again (the exact test's lookarounds cost more per character). */
 const MAYBE_NEEDS_FULL_PARSER = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /**
