@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { MESSAGE_PREFIX, NewsDigestError } from "../errors.js";
-import { renderAllFeeds, type FeedContent, type FeedSite, type UnchangedCheck } from "../feeds/index.js";
+import { renderAllFeedBytes, type FeedContent, type FeedSite, type UnchangedCheck } from "../feeds/index.js";
 import { feedContentMessage } from "../feeds/feed-content-message.js";
 import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
@@ -85,7 +85,7 @@ export function writeFeeds({ digest, site, outputDir, previous, sources }: FeedW
   const fingerprints: [string, string][] = [];
   const report = new BuildReport();
   const unchanged = previous ? recordingCheck(previous, onDisk, fingerprints) : undefined;
-  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeeds(digest, site, unchanged, sources ? articleFingerprints(sources) : undefined)));
+  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeedBytes(digest, site, unchanged, sources ? articleFingerprints(sources) : undefined)));
   return { feeds: report.feeds, archives: report.archives, bytes, fingerprints };
 }
 

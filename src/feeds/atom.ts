@@ -1,4 +1,5 @@
-import { el, serializeFragment, serializeXml, type SerializedXml } from "./xml.js";
+import { el, serializeFragment, serializeXmlParts, type SerializedXml } from "./xml.js";
+import { partsText, type DocumentParts } from "./document-parts.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
 import { mediaImage } from "./rss.js";
@@ -29,7 +30,12 @@ export function renderAtomEntry(item: FeedItem): SerializedXml {
 }
 
 export function renderAtom(doc: FeedDocument, renderEntry: (item: FeedItem) => SerializedXml = renderAtomEntry): string {
-  return serializeXml(
+  return partsText(renderAtomParts(doc, renderEntry));
+}
+
+/** {@link renderAtom} with the entries' serialisations left as parts, for writing as bytes. */
+export function renderAtomParts(doc: FeedDocument, renderEntry: (item: FeedItem) => SerializedXml = renderAtomEntry): DocumentParts {
+  return serializeXmlParts(
     el(
       "feed",
       { xmlns: "http://www.w3.org/2005/Atom", "xmlns:media": "http://search.yahoo.com/mrss/", "xmlns:fh": "http://purl.org/syndication/history/1.0", "xml:lang": doc.language },

@@ -2,12 +2,13 @@ import { NewsDigestError } from "../errors.js";
 import { hashOf } from "../fingerprint.js";
 import type { Article } from "../article/types.js";
 import type { FeedPage } from "./archive.js";
-import { renderAtom, renderAtomEntry } from "./atom.js";
+import { renderAtomEntry, renderAtomParts } from "./atom.js";
 import { EMPTY_FEED_DATE, type FeedDocument } from "./document.js";
 import { absoluteUrl, createItemFactory, entryUpdated, type FeedItem, type FeedSite } from "./items.js";
-import { renderJsonFeed, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
+import { renderJsonFeedParts, serializeJsonFeedItem, type JsonFeedItem } from "./json-feed.js";
 import { renderOpml, type OpmlFeed, type OpmlFolder } from "./opml.js";
-import { renderRss, renderRssItem } from "./rss.js";
+import { renderRssItem, renderRssParts } from "./rss.js";
+import { partsBytes, partsText, type DocumentParts } from "./document-parts.js";
 import { allScopes, archiveUrl, feedLinks, scopePageUrl, scopeTitle, type FeedContent, type FeedFormat, type FeedLinks, type FeedScope } from "./scope.js";
 import { planStories, type Story } from "./stories.js";
 import { planDocuments, subjectOf, type ScopeEntry } from "./document-plan.js";
@@ -76,7 +77,14 @@ export function* feedFilePaths(digest: FeedContent, feedSize: number): Generator
   yield OPML_PATH;
 }
 
-type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: (doc: FeedDocument, item: (item: FeedItem) => never) => string } };
+type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: (doc: FeedDocument, item: (item: FeedItem) => never) => DocumentParts } };
+
+/** A feed file as bytes, as the build writes it (see document-parts.ts); the OPML list stays text. */
+export interface FeedFileBytes {
+  path: string;
+  contents: Buffer | string;
+  mediaType: string;
+}
 
 /**
  * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
@@ -89,14 +97,23 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * files' bytes.
  */
 export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile> {
+  yield* renderFeedDocuments(digest, site, partsText, unchanged, articleFingerprint);
+}
+
+/** {@link renderAllFeeds} as the build writes them: each document's bytes, every item's encoded once however many documents hold it. */
+export function renderAllFeedBytes(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFileBytes> {
+  return renderFeedDocuments(digest, site, partsBytes, unchanged, articleFingerprint);
+}
+
+function* renderFeedDocuments<C extends string | Buffer>(digest: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<{ path: string; contents: C | string; mediaType: string }> {
   requireSiteUrl(site);
   const items = createItemFactory(digest, site, articleFingerprint);
   // Items read the site's settings; the documents' fingerprints take them once.
   const siteFingerprint = JSON.stringify(site);
   const renderers: Renderers = {
-    rss: { item: renderRssItem, doc: renderRss as Renderers["rss"]["doc"] },
-    atom: { item: renderAtomEntry, doc: renderAtom as Renderers["atom"]["doc"] },
-    json: { item: serializeJsonFeedItem, doc: renderJsonFeed as Renderers["json"]["doc"] },
+    rss: { item: renderRssItem, doc: renderRssParts as Renderers["rss"]["doc"] },
+    atom: { item: renderAtomEntry, doc: renderAtomParts as Renderers["atom"]["doc"] },
+    json: { item: serializeJsonFeedItem, doc: renderJsonFeedParts as Renderers["json"]["doc"] },
   };
   const documents = planDocuments(digest, site.feedSize, memoStories(digest));
   const shared = new SharedItems();
@@ -111,7 +128,7 @@ export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?:
       if (unchanged && unchanged(path, documentFingerprint(format, head, siteFingerprint, (itemFingerprints ??= page.items.map((entry) => items.fingerprint(entry, archived)))))) continue;
       feedItems ??= page.items.map((entry) => shared.item(subjectOf(entry), archived, () => items.item(entry, archived)));
       const renderItem = (item: FeedItem): never => shared.rendered(item, format, renderers[format].item) as never;
-      yield { path, contents: renderers[format].doc({ ...head, items: feedItems }, renderItem), mediaType: MEDIA_TYPES[format] };
+      yield { path, contents: encode(renderers[format].doc({ ...head, items: feedItems }, renderItem)), mediaType: MEDIA_TYPES[format] };
     }
     for (const entry of page.items) shared.release(subjectOf(entry), archived);
   }

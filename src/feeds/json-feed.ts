@@ -1,3 +1,4 @@
+import { partsText, Serialized, type DocumentParts } from "./document-parts.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
 
@@ -43,8 +44,10 @@ export function toJsonFeedItem(item: FeedItem): JsonFeedItem {
 }
 
 /** One item as JSON text, serialised once per article and reused in every feed that holds it. */
-export class SerializedJsonItem {
-  constructor(readonly json: string) {}
+export class SerializedJsonItem extends Serialized {
+  get json(): string {
+    return this.text;
+  }
 }
 
 export function serializeJsonFeedItem(item: FeedItem): SerializedJsonItem {
@@ -56,6 +59,11 @@ export function serializeJsonFeedItem(item: FeedItem): SerializedJsonItem {
  * items' own JSON.stringify output is joined. `items` is the last key, so the text ends `"items":[]}`.
  */
 export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => SerializedJsonItem = serializeJsonFeedItem): string {
+  return partsText(renderJsonFeedParts(doc, toItem));
+}
+
+/** {@link renderJsonFeed} with the items' serialisations left as parts, for writing as bytes. */
+export function renderJsonFeedParts(doc: FeedDocument, toItem: (item: FeedItem) => SerializedJsonItem = serializeJsonFeedItem): DocumentParts {
   const feed = {
     version: JSON_FEED_VERSION,
     title: doc.title,
@@ -72,5 +80,11 @@ export function renderJsonFeed(doc: FeedDocument, toItem: (item: FeedItem) => Se
     items: [],
   };
   const shell = JSON.stringify(feed);
-  return `${shell.slice(0, -2)}${doc.items.map((item) => toItem(item).json).join(",")}]}\n`;
+  const parts: (string | SerializedJsonItem)[] = [shell.slice(0, -2)];
+  doc.items.forEach((item, index) => {
+    if (index > 0) parts.push(",");
+    parts.push(toItem(item));
+  });
+  parts.push("]}\n");
+  return parts;
 }

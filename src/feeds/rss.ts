@@ -1,5 +1,6 @@
 import { escapeText } from "../escape.js";
-import { el, rssPlainText, serializeFragment, serializeXml, type SerializedXml } from "./xml.js";
+import { el, rssPlainText, serializeFragment, serializeXmlParts, type SerializedXml } from "./xml.js";
+import { partsText, type DocumentParts } from "./document-parts.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
 
@@ -46,8 +47,13 @@ export function renderRssItem(item: FeedItem): SerializedXml {
 }
 
 export function renderRss(doc: FeedDocument, renderItem: (item: FeedItem) => SerializedXml = renderRssItem): string {
+  return partsText(renderRssParts(doc, renderItem));
+}
+
+/** {@link renderRss} with the items' serialisations left as parts, for writing as bytes. */
+export function renderRssParts(doc: FeedDocument, renderItem: (item: FeedItem) => SerializedXml = renderRssItem): DocumentParts {
   const title = rssPlainText(doc.title);
-  return serializeXml(
+  return serializeXmlParts(
     el(
       "rss",
       { version: "2.0", ...NAMESPACES },

@@ -1,4 +1,5 @@
 import { escapeAttribute, escapeText, stripInvalidXmlChars } from "../escape.js";
+import { partsText, Serialized, type DocumentParts } from "./document-parts.js";
 
 /**
  * XML built as a tree and serialised in one place, through the core's escaper: text with
@@ -11,8 +12,10 @@ export interface XmlElement {
 }
 
 /** Already-serialised XML, only ever produced by {@link serializeXml}, so it can be reused (one item in many feeds). */
-export class SerializedXml {
-  constructor(readonly xml: string) {}
+export class SerializedXml extends Serialized {
+  get xml(): string {
+    return this.text;
+  }
 }
 
 export type XmlChild = XmlElement | SerializedXml | string | undefined | false | null;
@@ -22,14 +25,14 @@ export function el(name: string, attributes: Record<string, string | number | un
   return { name, attributes, children: children.flat() };
 }
 
-function serializeNode(node: XmlChild, out: string[]): void {
+function serializeNode(node: XmlChild, out: (string | SerializedXml)[]): void {
   if (node === undefined || node === null || node === false) return;
   if (typeof node === "string") {
     out.push(escapeText(node));
     return;
   }
   if (node instanceof SerializedXml) {
-    out.push(node.xml);
+    out.push(node);
     return;
   }
   out.push("<", node.name);
@@ -47,17 +50,22 @@ function serializeNode(node: XmlChild, out: string[]): void {
 
 /** Serialises a fragment (no declaration), for reuse inside larger documents. */
 export function serializeFragment(node: XmlElement): SerializedXml {
-  const out: string[] = [];
+  const out: (string | SerializedXml)[] = [];
   serializeNode(node, out);
-  return new SerializedXml(out.join(""));
+  return new SerializedXml(partsText(out));
+}
+
+/** A whole document with its XML declaration, its reused fragments left as they are (see document-parts.ts). */
+export function serializeXmlParts(root: XmlElement): DocumentParts {
+  const out: (string | SerializedXml)[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  serializeNode(root, out);
+  out.push("\n");
+  return out;
 }
 
 /** A whole document with its XML declaration. */
 export function serializeXml(root: XmlElement): string {
-  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  serializeNode(root, out);
-  out.push("\n");
-  return out.join("");
+  return partsText(serializeXmlParts(root));
 }
 
 const HEX_REFERENCES: Record<string, string> = { "&": "&#x26;", "<": "&#x3C;", ">": "&#x3E;" };

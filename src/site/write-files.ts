@@ -16,7 +16,7 @@ export function resolveInside(outputDir: string, sitePath: string): string {
  * Writes generated files one at a time as they are produced, so a 100,000-article site never
  * holds every feed in memory at once. Returns files and bytes written.
  */
-export function writeOutputFiles(outputDir: string, files: Iterable<{ path: string; contents: string }>): { files: number; bytes: number } {
+export function writeOutputFiles(outputDir: string, files: Iterable<{ path: string; contents: string | Uint8Array }>): { files: number; bytes: number } {
   const made = new Set<string>();
   let count = 0;
   let bytes = 0;
@@ -29,7 +29,7 @@ export function writeOutputFiles(outputDir: string, files: Iterable<{ path: stri
     }
     writeFileSync(target, file.contents);
     count++;
-    bytes += Buffer.byteLength(file.contents);
+    bytes += typeof file.contents === "string" ? Buffer.byteLength(file.contents) : file.contents.byteLength;
   }
   return { files: count, bytes };
 }
