@@ -6,13 +6,34 @@
  * holds it rather than once.
  */
 export class Serialized {
-  private encoded: Buffer | undefined;
-  constructor(readonly text: string) {}
+  private textValue: string | undefined;
+  private encoded: Uint8Array | undefined;
 
-  bytes(): Buffer {
-    return (this.encoded ??= Buffer.from(this.text, "utf8"));
+  constructor(text: string) {
+    this.textValue = text;
+  }
+
+  /** The text, decoded again from the bytes if {@link bytes} let it go. */
+  get text(): string {
+    return (this.textValue ??= UTF8_DECODER.decode(this.encoded));
+  }
+
+  /**
+   * The UTF-8 bytes, encoded once; the text is let go then, so a reused item is held once, not
+   * twice, until its last document is written (shared-items.ts). Encoded into memory of its own
+   * rather than one of Buffer.from's shared 8 KB slabs, which stays while any item cut from it does.
+   */
+  bytes(): Uint8Array {
+    if (this.encoded === undefined) {
+      this.encoded = UTF8.encode(this.textValue);
+      this.textValue = undefined;
+    }
+    return this.encoded;
   }
 }
+
+const UTF8 = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
 
 /** A document as the renderers produce it: its own text and the reused pieces, in order. */
 export type DocumentParts = readonly (string | Serialized)[];
@@ -23,7 +44,7 @@ export function partsText(parts: DocumentParts): string {
 
 /** The document's UTF-8 bytes: its own text encoded (runs of it at once), the reused pieces copied. */
 export function partsBytes(parts: DocumentParts): Buffer {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let run = "";
   for (const part of parts) {
     if (typeof part === "string") run += part;
