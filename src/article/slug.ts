@@ -80,19 +80,23 @@ export interface SlugAssignment {
  * sorts first keeps it and the other gets a longer hash of itself: decided by the keys, never by
  * the order files were read in.
  */
-export function assignSlugs(keys: Iterable<string>, slugOf: (key: string) => string, naturalSlug: (key: string) => string = slugOf): SlugAssignment {
+export function assignSlugs(keys: Iterable<string>, slugOf: (key: string) => string, naturalSlug?: (key: string) => string): SlugAssignment {
   const sorted = [...new Set(keys)].sort();
+  // Each key's slug is worked out once: an article's takes a normalisation, eight replacements and
+  // a hash, and it used to be asked for twice (for the slug, then for the collision report).
+  const derived = sorted.map(slugOf);
   const slugs = new Map<string, string>();
   const owner = new Map<string, string>();
-  for (const key of sorted) {
-    let slug = slugOf(key);
-    for (let length = 12; owner.has(slug); length += 4) slug = `${slugOf(key)}-${shortHash(key, length)}`;
+  sorted.forEach((key, index) => {
+    const base = derived[index] as string;
+    let slug = base;
+    for (let length = 12; owner.has(slug); length += 4) slug = `${base}-${shortHash(key, length)}`;
     owner.set(slug, key);
     slugs.set(key, slug);
-  }
+  });
   const byNatural = new Map<string, string[]>();
-  for (const key of sorted) {
-    const natural = naturalSlug(key);
+  for (const [index, key] of sorted.entries()) {
+    const natural = naturalSlug ? naturalSlug(key) : (derived[index] as string);
     const group = byNatural.get(natural);
     if (group) group.push(key);
     else byNatural.set(natural, [key]);
