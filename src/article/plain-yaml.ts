@@ -38,6 +38,13 @@ const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** First characters after which a value is not a plain scalar of the kind handled here (YAML indicators). */
 const INDICATORS = new Set("-?:,[]{}#&*!|>'\"%@`");
 
+/**
+ * Deepest nesting read here (an article nests four deep: related[].provider.images[].url). js-yaml
+ * refuses nesting past its maxDepth (100) with an error, so deeper documents are its to judge, and
+ * the recursion here stays shallow whatever a file holds.
+ */
+const MAX_DEPTH = 32;
+
 class Bail {}
 const BAIL = new Bail();
 
@@ -95,7 +102,7 @@ class BlockReader {
 
   document(): Record<string, unknown> {
     if (this.texts.length === 0 || this.indents[0] !== 0) throw BAIL;
-    const fields = this.mapping(0);
+    const fields = this.mapping(0, 1);
     if (this.at < this.texts.length) throw BAIL;
     return fields;
   }
@@ -110,7 +117,8 @@ class BlockReader {
     if (this.indent() > indent) throw BAIL;
   }
 
-  private mapping(indent: number): Record<string, unknown> {
+  private mapping(indent: number, depth: number): Record<string, unknown> {
+    if (depth > MAX_DEPTH) throw BAIL;
     const fields: Record<string, unknown> = {};
     for (let lineIndent = this.indent(); lineIndent >= indent; lineIndent = this.indent()) {
       if (lineIndent > indent) throw BAIL;
@@ -121,7 +129,7 @@ class BlockReader {
       // A duplicate is js-yaml's error to report; __proto__ is set with care there.
       if (Object.hasOwn(fields, key) || key === "__proto__") throw BAIL;
       this.at++;
-      if (colon + 1 === text.length) fields[key] = this.nested(indent);
+      if (colon + 1 === text.length) fields[key] = this.nested(indent, depth + 1);
       else {
         let valueStart = colon + 2;
         while (text.charCodeAt(valueStart) === 0x20) valueStart++;
@@ -133,15 +141,16 @@ class BlockReader {
   }
 
   /** The value of `key:` with nothing after it: a deeper block, a sequence at the key's own indent, or null. */
-  private nested(indent: number): unknown {
+  private nested(indent: number, depth: number): unknown {
     const next = this.indent();
     if (next < indent) return null;
     const isItem = (this.texts[this.at] as string).startsWith("- ");
-    if (next === indent) return isItem ? this.sequence(indent) : null;
-    return isItem ? this.sequence(next) : this.mapping(next);
+    if (next === indent) return isItem ? this.sequence(indent, depth) : null;
+    return isItem ? this.sequence(next, depth) : this.mapping(next, depth);
   }
 
-  private sequence(indent: number): unknown[] {
+  private sequence(indent: number, depth: number): unknown[] {
+    if (depth > MAX_DEPTH) throw BAIL;
     const items: unknown[] = [];
     while (this.indent() === indent && (this.texts[this.at] as string).startsWith("- ")) {
       const text = this.texts[this.at] as string;
@@ -152,7 +161,7 @@ class BlockReader {
         // `- key: value` opens a mapping whose keys line up with this first one.
         this.indents[this.at] = indent + offset;
         this.texts[this.at] = rest;
-        items.push(this.mapping(indent + offset));
+        items.push(this.mapping(indent + offset, depth + 1));
       } else {
         this.at++;
         items.push(scalar(rest));

@@ -91,6 +91,8 @@ describe("parsePlainYaml", () => {
     ["a line deeper than its block", "provider:\n  name: A\n    domain: b\n"],
     ["a nested list item", "topics:\n  - - a\n"],
     ["an empty document", ""],
+    ["nesting deeper than articles need", `root:\n${Array.from({ length: 40 }, (_, i) => `${" ".repeat(i + 1)}k:`).join("\n")} v\n`],
+    ["nesting past js-yaml's own limit, which it refuses", `root:\n${Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i + 1)}k:`).join("\n")} v\n`],
   ])("leaves %s to js-yaml", (_, source) => {
     expect(parsePlainYaml(source)).toBeUndefined();
   });
