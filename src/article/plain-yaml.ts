@@ -5,8 +5,8 @@ import yaml from "js-yaml";
  * keys, and single-line values (plain, or quoted without escapes). On a cold read js-yaml was the
  * largest cost, about 40% of reading and validating (measured with a CPU profile of the 10,000-
  * article bench corpus: `readDoubleQuotedScalar` alone took a tenth). Anything else (comments,
- * tabs, escapes, anchors, tags, flow collections, block or multi-line scalars, odd indentation,
- * duplicate or non-plain keys) returns undefined and the caller parses the file with js-yaml, so
+ * tabs, escapes, anchors, tags, flow collections other than `[]` and `{}`, block or multi-line
+ * scalars, odd indentation, duplicate or non-plain keys, deep nesting) returns undefined and the caller parses the file with js-yaml, so
  * errors and every unusual construct keep js-yaml's meaning and messages. What it does return
  * equals js-yaml's CORE_SCHEMA result: plain scalars are resolved by js-yaml's own implicit types
  * (null, bool, int, float, in that order). `test/unit/article/plain-yaml.test.ts` checks both
@@ -18,8 +18,8 @@ interface ScalarType {
   construct(data: string): unknown;
 }
 
-const jsYamlTypes = (yaml as unknown as { types: Record<"null" | "bool" | "int" | "float", ScalarType> }).types;
-const IMPLICIT: readonly ScalarType[] = [jsYamlTypes.null, jsYamlTypes.bool, jsYamlTypes.int, jsYamlTypes.float];
+/** The implicit types of the very schema read.ts gives js-yaml, in its order (null, bool, int, float). */
+const IMPLICIT: readonly ScalarType[] = (yaml.CORE_SCHEMA as unknown as { implicit: ScalarType[] }).implicit;
 
 /** Characters js-yaml refuses or treats specially anywhere (its non-printable set), plus tabs and a BOM. */
 const NEEDS_FULL_PARSER = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
