@@ -30,10 +30,10 @@ export { planStories, type Story } from "./stories.js";
 export { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 export { el, serializeXml } from "./xml.js";
 
-/** One generated file, site-relative (without the path prefix). */
-export interface FeedFile {
+/** One generated file, site-relative (without the path prefix): text, or the bytes the build writes (see renderAllFeedBytes). */
+export interface FeedFile<Contents extends string | Buffer = string> {
   path: string;
-  contents: string;
+  contents: Contents;
   mediaType: string;
 }
 
@@ -79,12 +79,6 @@ export function* feedFilePaths(digest: FeedContent, feedSize: number): Generator
 
 type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: (doc: FeedDocument, item: (item: FeedItem) => never) => DocumentParts } };
 
-/** A feed file as bytes, as the build writes it (see document-parts.ts); the OPML list stays text. */
-export interface FeedFileBytes {
-  path: string;
-  contents: Buffer | string;
-  mediaType: string;
-}
 
 /**
  * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
@@ -96,16 +90,16 @@ export interface FeedFileBytes {
  * any of its items is made; `articleFingerprint` gives articles' fingerprints known from their
  * files' bytes.
  */
-export function* renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile> {
-  yield* renderFeedDocuments(digest, site, partsText, unchanged, articleFingerprint);
+export function renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile> {
+  return renderFeedDocuments(digest, site, partsText, unchanged, articleFingerprint);
 }
 
-/** {@link renderAllFeeds} as the build writes them: each document's bytes, every item's encoded once however many documents hold it. */
-export function renderAllFeedBytes(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFileBytes> {
+/** {@link renderAllFeeds} as the build writes them: each document's bytes (see document-parts.ts), every item's encoded once however many documents hold it; the OPML list stays text. */
+export function renderAllFeedBytes(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile<Buffer | string>> {
   return renderFeedDocuments(digest, site, partsBytes, unchanged, articleFingerprint);
 }
 
-function* renderFeedDocuments<C extends string | Buffer>(digest: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<{ path: string; contents: C | string; mediaType: string }> {
+function* renderFeedDocuments<C extends string | Buffer>(digest: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile<C | string>> {
   requireSiteUrl(site);
   const items = createItemFactory(digest, site, articleFingerprint);
   // Items read the site's settings; the documents' fingerprints take them once.

@@ -11,7 +11,7 @@ export interface XmlElement {
   children: XmlChild[];
 }
 
-/** Already-serialised XML, only ever produced by {@link serializeXml}, so it can be reused (one item in many feeds). */
+/** Already-serialised XML, only ever produced here ({@link serializeFragment}, {@link rssPlainText}), so it can be reused (one item in many feeds). */
 export class SerializedXml extends Serialized {
   get xml(): string {
     return this.text;
