@@ -1,6 +1,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { workerUrl } from "../worker-url.js";
+import { WORKER_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { validateJobs, type JobResult, type ReadJob, type ValidateMany } from "./read-folder.js";
 
 // Below this many files a worker's start-up (about 100 ms to load the parser) costs more than it saves.
@@ -9,7 +10,7 @@ const WORKER_URL = workerUrl(import.meta.url, "read-worker");
 
 function validateInWorker(jobs: readonly ReadJob[], timeZone: string): Promise<JobResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { jobs, timeZone } });
+    const worker = new Worker(WORKER_URL, { workerData: { jobs, timeZone }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
     worker.once("message", (results: JobResult[]) => resolve(results));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`article reader thread exited with code ${code} before answering`)));

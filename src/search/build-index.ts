@@ -6,6 +6,7 @@ import { NewsDigestError } from "../errors.js";
 import type { SearchRecord } from "./records.js";
 import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 import { workerUrl } from "../worker-url.js";
+import { WORKER_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { pagefindBinary } from "./pagefind-binary.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "index-worker");
@@ -61,7 +62,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
     rmSync(pagesDir, { recursive: true, force: true });
   };
   process.once("exit", removePages);
-  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData });
+  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
   const failures: string[] = [];
   let outcome: { pages: number; fingerprint: string; unchanged: boolean } | undefined;
   let settled = false;
