@@ -5,6 +5,7 @@ import { requireSiteUrl, resolveOptions, type NewsDigestOptions } from "../optio
 import { ArticleCache } from "../article/read-folder.js";
 import { loadDigestInParallel } from "../load-digest.js";
 import type { GroupedArticles } from "../digest.js";
+import type { CoverageLink } from "../clusters/build-clusters.js";
 import { PhaseTimer, type BuildStats } from "../build-stats.js";
 import { createKit, siteInfo } from "../site/kit.js";
 import { loadLayouts } from "../site/load-layouts.js";
@@ -219,7 +220,9 @@ export class DigestBuild {
       writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const skipUnchanged = run.watching || run.cached;
       run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
-      const skip = skipUnchanged ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, ...(sources ? { articleFingerprint: articleFingerprints(sources) } : {}) } : undefined;
+      const skip = skipUnchanged
+        ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(sources ? { articleFingerprint: articleFingerprints(sources) } : {}) }
+        : undefined;
       run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
     }
     this.timer.end("render pages");

@@ -1,3 +1,4 @@
+import { hashOf } from "../fingerprint.js";
 import type { CoverageLink } from "./build-clusters.js";
 
 /**
@@ -9,8 +10,13 @@ import type { CoverageLink } from "./build-clusters.js";
 /** The index as plain data, for a worker thread (a class instance loses its methods in a message). */
 export type CoverageEntries = Map<string, { links: readonly CoverageLink[]; ownDomain: string }>;
 
+type CoverageEntry = CoverageEntries extends Map<string, infer Entry> ? Entry : never;
+
 export class CoverageIndex {
   private readonly byArticle: CoverageEntries;
+  // What each list `first` returned was taken from, so fingerprintOf can name it without reading it.
+  private readonly issued = new WeakMap<readonly CoverageLink[], { entry: CoverageEntry; limit: number }>();
+  private readonly storyHashes = new WeakMap<readonly CoverageLink[], string>();
 
   constructor(entries: CoverageEntries = new Map()) {
     this.byArticle = entries;
@@ -34,8 +40,27 @@ export class CoverageIndex {
       if (links.length === limit) break;
       if (link.providerDomain !== entry.ownDomain) links.push(link);
     }
+    this.issued.set(links, { entry, limit });
     // A story lists each outlet once, the article's own among them (it is a member): no full scan needed.
     return { links, count: entry.links.length - 1 };
+  }
+
+  /**
+   * A fingerprint of a list `first` returned, equal whenever the list would be, made without
+   * serialising it: the list is a function of its story's links (hashed once per story, not once
+   * per article, page and feed item that shows them), the article's own outlet and the limit.
+   * Undefined for any other array, which the caller then serialises.
+   */
+  fingerprintOf(links: readonly CoverageLink[]): string | undefined {
+    const issued = this.issued.get(links);
+    if (!issued) return undefined;
+    const story = issued.entry.links;
+    let storyHash = this.storyHashes.get(story);
+    if (storyHash === undefined) {
+      storyHash = hashOf(JSON.stringify(story));
+      this.storyHashes.set(story, storyHash);
+    }
+    return `${storyHash} ${issued.limit} ${issued.entry.ownDomain}`;
   }
 
   /** Every other outlet (for tools and tests; the site asks for `first`). */

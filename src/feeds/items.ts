@@ -156,6 +156,11 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     };
   };
   const item = (entry: ScopeEntry, archived: boolean): FeedItem => makeItem(entry, archived, entryInputs(entry, archived));
+  // The coverage list stands as its fingerprint: its links were most of what fingerprints serialised.
+  const fingerprintInputs = (inputs: ItemInputs): unknown => {
+    const links = digest.clusters.alsoCoveredBy.fingerprintOf(inputs.others.links);
+    return links === undefined ? inputs : { ...inputs, others: { links, count: inputs.others.count } };
+  };
   // Only the fingerprints are kept for the whole render (strings, by the article or story; archived items have their own).
   const fingerprints = { live: new Map<Article | Story, string>(), archived: new Map<Article | Story, string>() };
   const fingerprint = (entry: ScopeEntry, archived: boolean): string => {
@@ -165,7 +170,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     if (hash === undefined) {
       const known = articleFingerprint(articleOf(entry));
       // A story item shows its first publication and its `updated`; an archived one not its latest publication, which moves as coverage joins.
-      const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, entryInputs(entry, archived)];
+      const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, fingerprintInputs(entryInputs(entry, archived))];
       hash = hashOf(JSON.stringify(source));
       cache.set(key, hash);
     }

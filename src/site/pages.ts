@@ -147,7 +147,8 @@ export function planSite(digest: Digest, pageSize: number, feedLinks: (scope: Fe
       provider: providerRefs.get(article.provider.domain) as TermRef,
       topics: topics.slice(0, CARD_TOPICS),
       topicCount: topics.length,
-      alsoCoveredBy: others.links.slice(0, CARD_OUTLETS),
+      // Asked for rather than sliced from `others`, so the index can fingerprint it (CoverageIndex.fingerprintOf).
+      alsoCoveredBy: alsoCoveredBy.first(article.pageUrl, CARD_OUTLETS).links,
       alsoCoveredByCount: others.count,
     });
   }

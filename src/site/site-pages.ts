@@ -1,6 +1,7 @@
 import type { UnchangedCheck } from "../feeds/index.js";
 import { Fingerprinter, hashOf } from "../fingerprint.js";
 import type { Article } from "../article/types.js";
+import type { CoverageLink } from "../clusters/build-clusters.js";
 import type { LayoutKit } from "./kit.js";
 import { PAGINATED_KIND_NAMES, PAGINATED_KINDS, renderEntry, type PageEntry, type PaginatedKind } from "./page-kinds.js";
 import type { SitePlan } from "./pages.js";
@@ -17,16 +18,28 @@ export function sitePathOf(pageUrl: string): string {
  * HTML is unchanged; at 10,000 articles rendering every page was most of a deploy build that
  * changed a few dozen.
  */
-export function pageInputFingerprinter(plan: SitePlan, kit: LayoutKit, layoutsFingerprint: string, articleFingerprint: (article: Article) => string | undefined = () => undefined): (kind: PaginatedKind, entry: PageEntry) => string {
+export function pageInputFingerprinter(
+  plan: SitePlan,
+  kit: LayoutKit,
+  layoutsFingerprint: string,
+  articleFingerprint: (article: Article) => string | undefined = () => undefined,
+  coverageFingerprint: (links: readonly CoverageLink[]) => string | undefined = () => undefined,
+): (kind: PaginatedKind, entry: PageEntry) => string {
   const fingerprinter = new Fingerprinter();
   // Each article and its card are on its page and in every list that holds it: serialised once each.
   fingerprinter.share(plan.articles.map((page) => page.card.article), articleFingerprint);
+  // An article page's coverage list, and a card's, stand as their fingerprints where known: their
+  // links were most of what the pages' fingerprints serialised.
+  fingerprinter.share(
+    plan.articles.map((page) => page.alsoCoveredBy),
+    (links) => coverageFingerprint(links),
+  );
   // A card holds one shared object, its article: standing it in by its fingerprint, the card is plain
   // data that JSON.stringify serialises without calling back into script for every value (the
   // replacer's cost, most of fingerprinting the pages).
   fingerprinter.share(
     plan.articles.map((page) => page.card),
-    (card) => hashOf(JSON.stringify({ ...card, article: fingerprinter.of(card.article) })),
+    (card) => hashOf(JSON.stringify({ ...card, article: fingerprinter.of(card.article), alsoCoveredBy: coverageFingerprint(card.alsoCoveredBy) ?? card.alsoCoveredBy })),
   );
   const context = fingerprinter.of({ layouts: layoutsFingerprint, site: kit.site });
   return (kind, entry) => fingerprinter.of([context, kind, entry]);
@@ -38,6 +51,8 @@ export interface PageSkip {
   layoutsFingerprint: string;
   /** Articles' fingerprints from their files' bytes, where known (see article-fingerprint.ts). */
   articleFingerprint?: (article: Article) => string | undefined;
+  /** Coverage lists' fingerprints, where known (`CoverageIndex.fingerprintOf`). */
+  coverageFingerprint?: (links: readonly CoverageLink[]) => string | undefined;
 }
 
 /**
@@ -50,7 +65,7 @@ export interface PageSkip {
  * file is still there is neither rendered nor written.
  */
 export function* sitePageFiles(plan: SitePlan, kit: LayoutKit, skip?: PageSkip): Generator<{ path: string; contents: string }> {
-  const inputsOf = skip ? pageInputFingerprinter(plan, kit, skip.layoutsFingerprint, skip.articleFingerprint) : undefined;
+  const inputsOf = skip ? pageInputFingerprinter(plan, kit, skip.layoutsFingerprint, skip.articleFingerprint, skip.coverageFingerprint) : undefined;
   for (const kind of PAGINATED_KIND_NAMES) {
     for (const entry of PAGINATED_KINDS[kind].entries(plan)) {
       const path = sitePathOf(entry.pageUrl);

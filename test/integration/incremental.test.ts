@@ -97,6 +97,35 @@ describe("a deploy build into the last build's output, with the build cache", ()
   }, 60_000);
 });
 
+describe("coverage that changes while the article listing it does not", () => {
+  // Another outlet's article on the same story is renamed: the unchanged article's page, card and
+  // feed items list that outlet, so their fingerprints must follow its story's coverage.
+  it("rewrites what lists the other outlet, and leaves the files of a clean build", async () => {
+    const renamed = { ...outlet(2), name: "Outlet Two Renamed" };
+    const other = (provider: ReturnType<typeof outlet>) => articleFile({ title: "Dockers go back to work", originalUrl: "https://outlet2.example.com/dock", provider, topics: ["Markets"], publishedDateTime: "2026-03-01T11:00:00Z" });
+    const site = makeFixtureFolders("incremental-coverage", {
+      content: {
+        "a.md": articleFile({ title: "Port strike ends", originalUrl: "https://outlet1.example.com/port", provider: outlet(1), topics: ["Energy"], publishedDateTime: "2026-03-01T10:00:00Z", related: [{ title: "Dockers go back to work", publishedDateTime: "2026-03-01T11:00:00Z", originalUrl: "https://outlet2.example.com/dock", provider: outlet(2) }] }),
+        "b.md": other(outlet(2)),
+        "c.md": story(3),
+      },
+    });
+    const before = await build(site);
+    expect(before.error).toBeUndefined();
+    const page = before.articleUrl("/articles/2026-03-01-port-strike-ends/");
+    expect(before.read(page)).toContain("Outlet 2");
+    writeFileSync(path.join(site.contentDir, "b.md"), other(renamed));
+    const incremental = await build(site);
+    const clean = await build(site, path.join(site.root, "_clean"));
+    expect(incremental.error).toBeUndefined();
+    expect(incremental.read(page)).toContain("Outlet Two Renamed");
+    expect(incremental.read("/providers/outlet1.example.com/feed.xml")).toContain("Outlet Two Renamed");
+    const ours = (b: FixtureBuild) => b.files().filter((f) => !f.startsWith("/pagefind/") && f !== `/${MANIFEST_FILE}`).sort();
+    expect(ours(incremental)).toEqual(ours(clean));
+    for (const file of ours(clean)) expect(incremental.read(file), file).toBe(clean.read(file));
+  }, 60_000);
+});
+
 describe("the same at 1,200 seed-shaped articles, where feeds are written by their own thread", () => {
   it("leaves the files of a clean build, byte for byte, after new, edited and deleted articles", async () => {
     const site = makeFixtureFolders("incremental-large");

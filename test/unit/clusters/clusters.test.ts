@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildClusters, canonicalUrlKey } from "../../../src/index.js";
+import { CoverageIndex } from "../../../src/clusters/coverage-index.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 
@@ -148,6 +149,33 @@ describe("CoverageIndex.first", () => {
       expect(all).toHaveLength(29);
       expect(digest.clusters.alsoCoveredBy.first(article.pageUrl, 5)).toEqual({ links: all.slice(0, 5), count: 29 });
     }
+  });
+});
+
+describe("CoverageIndex.fingerprintOf", () => {
+  const link = (domain: string, title: string) => ({ title, providerName: domain, providerDomain: domain, publishedAt: "2026-03-01T10:00:00.000Z", externalUrl: `https://${domain}/s`, copies: 1 });
+  const indexOf = (title: string) => {
+    const index = new CoverageIndex();
+    const story = [link("a.example", "A"), link("b.example", title), link("c.example", "C")];
+    index.add("/a/", story, "a.example");
+    index.add("/b/", story, "b.example");
+    return index;
+  };
+
+  it("is equal for equal lists and differs when the story's links, the outlet or the limit differ", () => {
+    const index = indexOf("B");
+    const same = indexOf("B");
+    const retitled = indexOf("B, corrected");
+    const of = (i: CoverageIndex, pageUrl: string, limit: number) => i.fingerprintOf(i.first(pageUrl, limit).links);
+    expect(of(index, "/a/", 5)).toBe(of(same, "/a/", 5));
+    expect(of(index, "/a/", 5)).not.toBe(of(retitled, "/a/", 5));
+    expect(of(index, "/a/", 5)).not.toBe(of(index, "/b/", 5));
+    expect(of(index, "/a/", 5)).not.toBe(of(index, "/a/", 1));
+  });
+
+  it("knows only the lists `first` returned: a copy is serialised by the caller instead", () => {
+    const index = indexOf("B");
+    expect(index.fingerprintOf([...index.first("/a/", 5).links])).toBeUndefined();
   });
 });
 
