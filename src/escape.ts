@@ -67,11 +67,14 @@ function renderValue(value: HtmlValue): string {
  * There is deliberately no way to mark a plain string as safe.
  */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
-  let out = strings[0] ?? "";
-  for (let i = 0; i < values.length; i++) {
-    out += renderValue(values[i]) + (strings[i + 1] ?? "");
-  }
-  return new SafeHtml(out, ISSUED_HERE);
+  // Joined rather than concatenated with +=: V8 keeps a concatenation as a tree of 32-byte nodes
+  // over its pieces, and markup that is kept (a layout's memo of cards, shown on many lists)
+  // kept the tree. A joined string is flat: at 10,000 articles the heap held 484,000 such nodes
+  // (15 MB) when the pages were written, and 7 MB more in all than it does joined; at 100,000
+  // the build peaked at 2,476 MiB against 2,585 MiB (one run each, same time).
+  const parts = [strings[0] ?? ""];
+  for (let i = 0; i < values.length; i++) parts.push(renderValue(values[i]), strings[i + 1] ?? "");
+  return new SafeHtml(parts.join(""), ISSUED_HERE);
 }
 
 /** JSON-LD as markup, through {@link serializeJsonForScript}. */
