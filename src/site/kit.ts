@@ -139,6 +139,7 @@ const displayZone = (timeZone: string): string => (/^(utc|gmt)$/i.test(timeZone)
 export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
   const prefixed = (path: string): string => `${site.pathPrefix}${path.replace(/^\/+/, "")}`;
   const numbers = new Intl.NumberFormat(site.language);
+  const formatCount = memoByKey((count: number) => numbers.format(count));
   // Layouts pass normalised ISO strings in UTC (`publishedAt`); for those fromMillis skips luxon's
   // ISO parser (3× faster). Anything else (a source `publishedDateTime` with an offset or none)
   // is read as articles are read, so a date without an offset is in the site's zone.
@@ -169,7 +170,9 @@ export function createKit(site: SiteInfo, layouts: Layouts): LayoutKit {
     absoluteUrl: (path) => `${site.siteUrl}${prefixed(path)}`,
     formatDate: memoByKey(formatter({ ...DateTime.DATETIME_MED, timeZoneName: "short" })),
     formatDay: memoByKey(formatter(DateTime.DATE_MED)),
-    formatNumber: (value) => numbers.format(value),
+    // Counts repeat on every list and article page, and Intl formats each in microseconds. A Map
+    // key holds -0 as 0, which Intl formats differently ("-0"): only counts are remembered.
+    formatNumber: (value) => (Number.isInteger(value) && value > 0 ? formatCount(value) : numbers.format(value)),
     feeds: (term) => ({ title: term ? feedTitleOf(term.label, site.title) : site.title, ...feedLinksIn(term ? term.url : "/") }),
     iconPath: SITE_ICON_PATH,
     layouts,

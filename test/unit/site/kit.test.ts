@@ -76,3 +76,17 @@ describe("kit.formatDate without luxon on the hot path", () => {
     expect(plain(kitIn("UTC+2").formatDate("2021-04-19T15:31:00.000Z"))).toBe(plain(kitIn("Europe/Kiev").formatDate("2021-01-19T15:31:00.000Z").replace("Jan", "Apr")));
   });
 });
+
+describe("kit.formatNumber", () => {
+  const kitSpeaking = (language: string): LayoutKit =>
+    createKit({ title: "T", description: "", language, timeZone: "UTC", siteUrl: "", pathPrefix: "/", search: false }, { base: (data) => html`${data.title}` });
+
+  it("formats as the site's language does, asked once or many times (counts are remembered)", () => {
+    for (const language of ["en", "de", "ar-EG", "hi-IN"]) {
+      const kit = kitSpeaking(language);
+      const intl = new Intl.NumberFormat(language);
+      for (const value of [1234567, 1234567, 3, 3, 0, -0, -12, 2.5, Number.NaN]) expect(kit.formatNumber(value), `${language} ${value}`).toBe(intl.format(value));
+    }
+    expect(kitSpeaking("de").formatNumber(1234567)).toBe("1.234.567");
+  });
+});
