@@ -6,7 +6,7 @@ import { feedContentMessage } from "../feeds/feed-content-message.js";
 import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
 import { workerUrl } from "../worker-url.js";
-import { WORKER_YOUNG_GENERATION_MIB } from "../worker-heap.js";
+import { FEED_THREAD_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { BuildReport } from "./build-report.js";
 import type { FeedJob, FeedJobReply } from "./feed-job.js";
 
@@ -101,7 +101,7 @@ const isOutOfMemory = (error: unknown): boolean => error instanceof Error && (er
 
 function feedsInWorker(request: FeedWriteRequest, heapMiB: number): PendingFeeds {
   const job: FeedJob = { content: feedContentMessage(request.digest), site: request.site, outputDir: request.outputDir, ...(request.previous ? { previous: [...request.previous] } : {}), ...(request.sources ? { sources: request.sources } : {}) };
-  const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMiB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
+  const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMiB, maxYoungGenerationSizeMb: FEED_THREAD_YOUNG_GENERATION_MIB } });
   let stopped = false;
   const reply = new Promise<FeedJobReply>((resolve, reject) => {
     worker.once("message", resolve);
