@@ -32,7 +32,7 @@ export function pageInputFingerprinter(
   // links were most of what the pages' fingerprints serialised.
   fingerprinter.share(
     plan.articles.map((page) => page.alsoCoveredBy),
-    (links) => coverageFingerprint(links),
+    coverageFingerprint,
   );
   // A card holds one shared object, its article: standing it in by its fingerprint, the card is plain
   // data that JSON.stringify serialises without calling back into script for every value (the
