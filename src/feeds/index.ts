@@ -79,7 +79,6 @@ export function* feedFilePaths(digest: FeedContent, feedSize: number): Generator
 
 type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: (doc: FeedDocument, item: (item: FeedItem) => never) => DocumentParts } };
 
-
 /**
  * Every feed file: for the site and each provider and topic, the head feed and its RFC 5005
  * archive pages in RSS, Atom and JSON Feed, plus the OPML list. A generator, so a caller can

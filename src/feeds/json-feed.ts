@@ -44,11 +44,7 @@ export function toJsonFeedItem(item: FeedItem): JsonFeedItem {
 }
 
 /** One item as JSON text, serialised once per article and reused in every feed that holds it. */
-export class SerializedJsonItem extends Serialized {
-  get json(): string {
-    return this.text;
-  }
-}
+export class SerializedJsonItem extends Serialized {}
 
 export function serializeJsonFeedItem(item: FeedItem): SerializedJsonItem {
   return new SerializedJsonItem(JSON.stringify(toJsonFeedItem(item)));

@@ -12,11 +12,7 @@ export interface XmlElement {
 }
 
 /** Already-serialised XML, only ever produced here ({@link serializeFragment}, {@link rssPlainText}), so it can be reused (one item in many feeds). */
-export class SerializedXml extends Serialized {
-  get xml(): string {
-    return this.text;
-  }
-}
+export class SerializedXml extends Serialized {}
 
 export type XmlChild = XmlElement | SerializedXml | string | undefined | false | null;
 
