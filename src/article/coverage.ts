@@ -1,5 +1,5 @@
 import type { Coverage, Image, Provider } from "./types.js";
-import { cleanLine, cleanText } from "./text.js";
+import { tidyLine, tidyText } from "./text.js";
 import { normaliseDomain, parseArticleDate, toHttpUrl } from "./normalise.js";
 import { ARTICLE_FIELDS, IMAGE_FIELDS, LINK_FIELDS, PROVIDER_FIELDS, type Field } from "./schema.js";
 import { pathOf, type FieldReader, type Fields } from "./field-reader.js";
@@ -40,9 +40,9 @@ export function readImages(reader: FieldReader, fields: Fields, field: Field, pr
     // the article still builds. Mistyped sizes stay errors, since they show a broken file. The URL
     // is checked last so the report keeps the order authors have seen (sizes, then the drop).
     const raw = entry[I.url.name];
-    const safe = typeof raw === "string" ? toHttpUrl(cleanText(raw)) : undefined;
+    const safe = typeof raw === "string" ? toHttpUrl(tidyText(raw)) : undefined;
     if (!safe) {
-      reader.warn(pathOf(at, I.url), "an absolute http(s) URL", typeof raw === "string" ? cleanText(raw) : raw, "the image was dropped");
+      reader.warn(pathOf(at, I.url), "an absolute http(s) URL", typeof raw === "string" ? tidyText(raw) : raw, "the image was dropped");
       return;
     }
     const image: Image = { url: safe };
@@ -68,7 +68,7 @@ export function readProvider(reader: FieldReader, fields: Fields, prefix: string
     if (!domain) reader.error(pathOf(path, P.domain), "a host name such as example.com", rawDomain);
   }
   if (name === undefined || domain === undefined) return undefined;
-  return { name: cleanLine(name), domain, images };
+  return { name: reader.keep(tidyLine(name)), domain, images };
 }
 
 /** The fields an article and a related item share. Undefined when a required one is bad. */
@@ -108,13 +108,13 @@ export function readCoverage(reader: FieldReader, fields: Fields, prefix: string
   const aliasKeys = [...new Set([webUrl, ampUrl].flatMap((alias) => (alias === undefined ? [] : [keyOf(alias)])))].filter((key) => key !== urlKey);
   // Optional fields are set one by one rather than spread from `cond ? { x } : {}`: the spreads
   // were most of this function's own time on a cold read (a temporary object per field).
-  const coverage: Coverage = { title: cleanLine(title), excerpt, publishedAt, url: canonical, urlKey, provider, images };
+  const coverage: Coverage = { title: reader.keep(tidyLine(title)), excerpt: reader.keep(excerpt), publishedAt, url: canonical, urlKey, provider, images };
   if (webUrl !== undefined) coverage.webUrl = webUrl;
   if (ampUrl !== undefined) coverage.ampUrl = ampUrl;
   if (aliasKeys.length > 0) coverage.aliasKeys = aliasKeys;
   if (quality !== undefined) coverage.quality = quality;
   if (heat !== undefined) coverage.heat = heat;
-  if (category) coverage.category = category;
-  if (type) coverage.type = type;
+  if (category) coverage.category = reader.keep(category);
+  if (type) coverage.type = reader.keep(type);
   return coverage;
 }

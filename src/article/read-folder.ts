@@ -55,10 +55,10 @@ export interface FolderReadResult {
   hashes: Map<string, string>;
 }
 
-export function validateFile(file: string, bytes: Uint8Array, timeZone: string): { draft?: ArticleDraft; problems: Problem[] } {
+export function validateFile(file: string, bytes: Uint8Array, timeZone: string, copyStrings = true): { draft?: ArticleDraft; problems: Problem[] } {
   const read: ReadResult = readArticleText(file, bytes);
   if (!read.ok) return { problems: [read.problem] };
-  return validateArticle(read.parsed, { timeZone });
+  return validateArticle(read.parsed, { timeZone, copyStrings });
 }
 
 /** One file to validate: its path as reports name it, and where it is on disk. */
@@ -79,7 +79,8 @@ export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string, onProgre
 export type ReadProgress = (done: number, total: number) => void;
 export const PROGRESS_EVERY = 1000;
 
-export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress): JobResult[] => jobs.map((job, index) => {
+/** `copyStrings` as in ValidationContext: false only where the results are cloned to another thread. */
+export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress, copyStrings = true): JobResult[] => jobs.map((job, index) => {
   if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, jobs.length);
   let bytes: Buffer;
   try {
@@ -89,7 +90,7 @@ export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgr
     return { problems: [problem({ file: job.file, expected: "a file the build can read", received: `an error: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: "fix its permissions, or remove it" })] };
   }
   // Hashed where the bytes are read (in the worker threads on a cold build), so the store's hash is of exactly what was parsed.
-  return { hash: contentHash(bytes), ...validateFile(job.file, bytes, timeZone) };
+  return { hash: contentHash(bytes), ...validateFile(job.file, bytes, timeZone, copyStrings) };
 });
 
 interface ReadPlan {

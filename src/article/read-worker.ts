@@ -5,4 +5,5 @@ import { parentPort, workerData } from "node:worker_threads";
 import { validateJobs, type ReadJob } from "./read-folder.js";
 
 const { jobs, timeZone } = workerData as { jobs: ReadJob[]; timeZone: string };
-parentPort?.postMessage(validateJobs(jobs, timeZone));
+// Posting the results clones them, strings included: the reader need not copy them first.
+parentPort?.postMessage(validateJobs(jobs, timeZone, undefined, false));

@@ -10,18 +10,22 @@ const SHORTEST_VIEW = 13;
  * per parsed article, 4.4 KB with own copies). Callers pass text without lone surrogates, which
  * the UTF-8 round trip would replace.
  */
-function ownCopy(value: string): string {
+export function ownCopy(value: string): string {
   return value.length < SHORTEST_VIEW ? value : Buffer.from(value, "utf8").toString("utf8");
 }
 
-const tidy = (value: string): string => stripInvalidXmlChars(value.normalize("NFC")).trim();
+/** Trimmed, NFC, and free of characters XML 1.0 forbids; it may still be a view of its source (see {@link ownCopy}). */
+export const tidyText = (value: string): string => stripInvalidXmlChars(value.normalize("NFC")).trim();
 
-/** Trimmed, NFC, and free of characters XML 1.0 forbids: every string from an article passes through here once. */
+/** Like {@link tidyText}, with runs of whitespace (including newlines) folded to one space: for titles and names. */
+export const tidyLine = (value: string): string => tidyText(value).replace(/\s+/g, " ");
+
+/** {@link tidyText} in a string of its own: every string from an article passes through here once. */
 export function cleanText(value: string): string {
-  return ownCopy(tidy(value));
+  return ownCopy(tidyText(value));
 }
 
-/** Like {@link cleanText}, with runs of whitespace (including newlines) folded to one space: for titles and names. */
+/** {@link tidyLine} in a string of its own. */
 export function cleanLine(value: string): string {
-  return ownCopy(tidy(value).replace(/\s+/g, " "));
+  return ownCopy(tidyLine(value));
 }

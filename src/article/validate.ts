@@ -1,7 +1,7 @@
 import type { Problem } from "../errors.js";
 import type { Coverage } from "./types.js";
 import type { ParsedFile } from "./read.js";
-import { cleanLine, cleanText } from "./text.js";
+import { tidyLine, tidyText } from "./text.js";
 import { ARTICLE_FIELDS, ARTICLE_ONLY_FIELDS, RELATED_ITEM_FIELDS } from "./schema.js";
 import { FieldReader, type ValidationContext } from "./field-reader.js";
 import { readCoverage } from "./coverage.js";
@@ -61,11 +61,12 @@ export function validateArticle(parsed: ParsedFile, context: ValidationContext):
 
   const topics: string[] = [];
   capped(reader, reader.list(fields, A.topics, ""), MAX_TOPICS, "topics").forEach((topic, index) => {
-    if (typeof topic !== "string" || cleanLine(topic) === "") {
+    const name = typeof topic === "string" ? tidyLine(topic) : "";
+    if (name === "") {
       reader.error(`topics[${index}]`, "a non-empty topic name", topic);
       return;
     }
-    topics.push(cleanLine(topic));
+    topics.push(reader.keep(name));
   });
 
   const related: Coverage[] = [];
@@ -85,7 +86,7 @@ export function validateArticle(parsed: ParsedFile, context: ValidationContext):
       published: published ?? true,
       topics,
       related,
-      body: cleanText(parsed.body),
+      body: reader.keep(tidyText(parsed.body)),
     },
     problems: reader.problems,
   };
