@@ -68,7 +68,7 @@ export function readProvider(reader: FieldReader, fields: Fields, prefix: string
     if (!domain) reader.error(pathOf(path, P.domain), "a host name such as example.com", rawDomain);
   }
   if (name === undefined || domain === undefined) return undefined;
-  return { name: reader.keep(tidyLine(name)), domain, images };
+  return reader.provider(tidyLine(name), domain, images);
 }
 
 /** The fields an article and a related item share. Undefined when a required one is bad. */

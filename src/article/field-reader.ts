@@ -2,6 +2,8 @@ import { describeValue, problem, type Problem, type Severity } from "../errors.j
 import { ownCopy, tidyText } from "./text.js";
 import { toHttpUrl } from "./normalise.js";
 import { SECRET_NAMES, type Field, type KnownFields } from "./schema.js";
+import type { Image, Provider } from "./types.js";
+import type { SharedValues } from "./shared-values.js";
 import { closestName } from "./suggest.js";
 
 export interface ValidationContext {
@@ -12,6 +14,8 @@ export interface ValidationContext {
    * file's text first (see text.ts) was about a tenth of those threads' reading time.
    */
   copyStrings?: boolean;
+  /** Equal providers and related items as one object across the files this context reads. */
+  shared?: SharedValues;
 }
 
 export type Fields = Record<string, unknown>;
@@ -79,6 +83,12 @@ export class FieldReader {
    */
   keep(text: string): string {
     return this.context.copyStrings === false ? text : ownCopy(text);
+  }
+
+  /** The provider with these fields, shared with the files read before where the context shares values. */
+  provider(name: string, domain: string, images: Image[]): Provider {
+    const own = (text: string): string => this.keep(text);
+    return this.context.shared?.provider(name, domain, images, own) ?? { name: own(name), domain, images };
   }
 
   hasErrors(): boolean {

@@ -6,8 +6,9 @@ import { isArticleFileName, listArticleFiles } from "./list-files.js";
 
 export { isArticleFileName };
 import { readArticleText, type ReadResult } from "./read.js";
-import { validateArticle, type ArticleDraft } from "./validate.js";
+import { validateArticle, type ArticleDraft, type ValidationContext } from "./validate.js";
 import { contentHash, type ArticleStore, type StoredFile } from "./article-store.js";
+import { SharedValues } from "./shared-values.js";
 
 interface CacheEntry {
   mtimeMs: number;
@@ -55,10 +56,14 @@ export interface FolderReadResult {
   hashes: Map<string, string>;
 }
 
-export function validateFile(file: string, bytes: Uint8Array, timeZone: string, copyStrings = true): { draft?: ArticleDraft; problems: Problem[] } {
+export function validateFile(file: string, bytes: Uint8Array, timeZone: string): { draft?: ArticleDraft; problems: Problem[] } {
+  return validateBytes(file, bytes, { timeZone });
+}
+
+function validateBytes(file: string, bytes: Uint8Array, context: ValidationContext): { draft?: ArticleDraft; problems: Problem[] } {
   const read: ReadResult = readArticleText(file, bytes);
   if (!read.ok) return { problems: [read.problem] };
-  return validateArticle(read.parsed, { timeZone, copyStrings });
+  return validateArticle(read.parsed, context);
 }
 
 /** One file to validate: its path as reports name it, and where it is on disk. */
@@ -79,8 +84,10 @@ export type ValidateMany = (jobs: readonly ReadJob[], timeZone: string, onProgre
 export type ReadProgress = (done: number, total: number) => void;
 export const PROGRESS_EVERY = 1000;
 
-/** `copyStrings` as in ValidationContext: false only where the results are cloned to another thread. */
-export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress, copyStrings = true): JobResult[] => jobs.map((job, index) => {
+/** `copyStrings` as in ValidationContext: false only where the results are cloned to another thread. Equal providers and related items across the jobs are one object. */
+export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress, copyStrings = true): JobResult[] => {
+  const context: ValidationContext = { timeZone, copyStrings, shared: new SharedValues() };
+  return jobs.map((job, index) => {
   if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, jobs.length);
   let bytes: Buffer;
   try {
@@ -90,8 +97,9 @@ export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgr
     return { problems: [problem({ file: job.file, expected: "a file the build can read", received: `an error: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: "fix its permissions, or remove it" })] };
   }
   // Hashed where the bytes are read (in the worker threads on a cold build), so the store's hash is of exactly what was parsed.
-  return { hash: contentHash(bytes), ...validateFile(job.file, bytes, timeZone, copyStrings) };
-});
+  return { hash: contentHash(bytes), ...validateBytes(job.file, bytes, context) };
+  });
+};
 
 interface ReadPlan {
   files: string[];
@@ -145,6 +153,8 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
   // Loaded at the first file the in-memory cache cannot answer.
   let stored: ReadonlyMap<string, StoredFile> | undefined;
   const storedEntry = (file: string): StoredFile | undefined => (stored ??= store?.load(root, options.timeZone) ?? new Map<string, StoredFile>()).get(file);
+  // The store's batches were written apart, each sharing only its own values: shared again across the folder.
+  const shared = new SharedValues();
   for (const [index, full] of absolute.entries()) {
     const stat = statSync(full);
     if (options.maxFileSize !== undefined && stat.size > options.maxFileSize) {
@@ -156,6 +166,7 @@ function planRead(contentDir: string, options: FolderReadOptions): ReadPlan | Fo
     let entry = options.cache?.get(full, stat.mtimeMs, stat.size, options.timeZone);
     const kept = entry ? undefined : storedEntry(file);
     if (kept && hashOnDisk(full, scratch) === kept.hash) {
+      if (kept.result.draft) shared.adopt(kept.result.draft);
       entry = { mtimeMs: stat.mtimeMs, size: stat.size, timeZone: options.timeZone, hash: kept.hash, ...kept.result };
       options.cache?.set(full, entry);
       plan.stored++;

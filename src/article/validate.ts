@@ -73,7 +73,7 @@ export function validateArticle(parsed: ParsedFile, context: ValidationContext):
   capped(reader, reader.list(fields, A.related, ""), MAX_RELATED, "related").forEach((entry, index) => {
     const item = readRelatedItem(parsed.file, context, entry, `related[${index}]`);
     reader.problems.push(...item.problems);
-    if (item.coverage) related.push(item.coverage);
+    if (item.coverage) related.push(context.shared?.relatedItem(item.coverage) ?? item.coverage);
   });
 
   if (reader.hasErrors() || !coverage) return { problems: reader.problems };

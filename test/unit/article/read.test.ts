@@ -4,6 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleText, formatProblem, readArticleFolder } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
+import { ArticleStore } from "../../../src/article/article-store.js";
+import { sameData } from "../../../src/article/shared-values.js";
 import { makeTempDir } from "../../helpers/temp-dir.js";
 
 const read = (text: string | Uint8Array) => readArticleText("content/a.md", typeof text === "string" ? Buffer.from(text) : text);
@@ -118,5 +120,61 @@ describe("a file that cannot be read", () => {
     const { validateJobs } = await import("../../../src/article/read-folder.js");
     const [result] = validateJobs([{ file: "content/gone.md", full: path.join(makeTempDir("gone"), "gone.md") }], "UTC");
     expect(result?.problems.map((p) => `${p.file}: ${formatProblem(p)}`)).toEqual(["content/gone.md: expected a file the build can read, received an error: ENOENT. Hint: fix its permissions, or remove it"]);
+  });
+});
+
+describe("providers named by many files", () => {
+  it("are one object per outlet, name and logo across a folder, and equal to what each file says", () => {
+    const dir = makeTempDir("providers");
+    const logo = () => [{ url: "https://outlet.example.com/logo.png", width: 50, height: 50 }];
+    // A new object each time: the YAML writer would otherwise make anchors, which files may not hold.
+    const provider = (fields: Record<string, unknown> = {}) => ({ name: "Daily  News", domain: "www.daily.example", images: logo(), ...fields });
+    const related = { title: "Other", publishedDateTime: "2026-03-01T09:00:00Z", webUrl: "https://other.example.org/1", provider: provider() };
+    writeFileSync(path.join(dir, "a.md"), articleFile({ title: "A", originalUrl: "https://daily.example/a", provider: provider(), related: [related] }));
+    writeFileSync(path.join(dir, "b.md"), articleFile({ title: "B", originalUrl: "https://daily.example/b", provider: provider() }));
+    // The same outlet with another logo, and another outlet of the same name.
+    writeFileSync(path.join(dir, "c.md"), articleFile({ title: "C", originalUrl: "https://daily.example/c", provider: provider({ images: [] }) }));
+    writeFileSync(path.join(dir, "d.md"), articleFile({ title: "D", originalUrl: "https://news.example/d", provider: provider({ domain: "news.example" }) }));
+    const drafts = readArticleFolder(dir, { timeZone: "UTC" }).drafts;
+    const [a, b, c, d] = ["A", "B", "C", "D"].map((title) => drafts.find((draft) => draft.title === title));
+    expect(a?.provider).toEqual({ name: "Daily News", domain: "daily.example", images: logo() });
+    expect(b?.provider).toBe(a?.provider);
+    expect(a?.related[0]?.provider).toBe(a?.provider);
+    expect(c?.provider).toEqual({ name: "Daily News", domain: "daily.example", images: [] });
+    expect(c?.provider).not.toBe(a?.provider);
+    expect(d?.provider).toEqual({ name: "Daily News", domain: "news.example", images: logo() });
+  });
+
+  it("share equal related items, and only equal ones, read from files or from the article store", () => {
+    const dir = makeTempDir("related");
+    const item = (fields: Record<string, unknown> = {}) => ({ title: "Other", publishedDateTime: "2026-03-01T09:00:00Z", webUrl: "https://other.example.org/1", provider: { name: "Other", domain: "other.example.org" }, ...fields });
+    // Enough files for the store to hold them in more than one batch.
+    for (let i = 0; i < 450; i++) writeFileSync(path.join(dir, `a${String(i).padStart(3, "0")}.md`), articleFile({ title: `A${i}`, originalUrl: `https://daily.example/${i}`, related: [item(), item({ quality: i === 7 ? -0 : 0 })] }));
+    const store = new ArticleStore(makeTempDir("related-store"));
+    const reads = [readArticleFolder(dir, { timeZone: "UTC", store }), readArticleFolder(dir, { timeZone: "UTC", store })];
+    expect(reads.map((read) => read.stored)).toEqual([0, 450]);
+    for (const read of reads) {
+      const [first, seventh, last] = [0, 7, 449].map((i) => read.drafts[i]);
+      expect(first?.related[0]).toEqual({ title: "Other", excerpt: "", publishedAt: "2026-03-01T09:00:00.000Z", url: "https://other.example.org/1", urlKey: "https://other.example.org/1", webUrl: "https://other.example.org/1", provider: { name: "Other", domain: "other.example.org", images: [] }, images: [] });
+      expect(last?.related[0]).toBe(first?.related[0]);
+      expect(last?.related[1]).toBe(first?.related[1]);
+      expect(first?.related[1]).not.toBe(first?.related[0]);
+      // -0 is not 0: a value that reads differently is never folded into another.
+      expect(Object.is(seventh?.related[1]?.quality, -0)).toBe(true);
+      expect(last?.related[1]?.quality).toBe(0);
+    }
+  });
+});
+
+describe("sameData", () => {
+  it("compares parsed values by value", () => {
+    expect(sameData({ a: [1, { b: "x" }], c: true }, { c: true, a: [1, { b: "x" }] })).toBe(true);
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameData({ a: undefined }, { b: undefined })).toBe(false);
+    expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(sameData([], {})).toBe(false);
+    expect(sameData(0, -0)).toBe(false);
+    expect(sameData({ a: [1] }, { a: [1, 1] })).toBe(false);
+    expect(sameData(null, {})).toBe(false);
   });
 });
