@@ -25,7 +25,7 @@ import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.
 import type { BuildState } from "./build-state.js";
 import { contentSignalFile, watchContentFolder } from "./content-watch.js";
 import { BuildProgress, BuildReport } from "./build-report.js";
-import { readManifest, removeStaleFiles, writeManifest } from "./manifest.js";
+import { ManifestFile, removeStaleFiles } from "./manifest.js";
 import { planRedirects, redirectPageFiles } from "../site/redirects.js";
 import { findOutputConflicts, type TemplateUrls } from "./output-conflicts.js";
 import { plannedOutputFiles } from "./output-plan.js";
@@ -57,6 +57,8 @@ interface RunState {
   cached: boolean;
   /** A watch-mode build after a completed one: unchanged files are skipped and search follows in the background. */
   rebuilding: boolean;
+  /** The output folder's manifest, when this build writes files. */
+  manifest: ManifestFile | undefined;
   /** What the output folder's manifest listed when this build began. */
   previous: ReadonlySet<string>;
   /** The article addresses it recorded (redirects come from these). */
@@ -143,7 +145,8 @@ export class DigestBuild {
     if (watching && !this.contentWatch && existsSync(path.resolve(this.options.contentDir))) this.contentWatch = watchContentFolder(path.resolve(this.options.contentDir), this.contentSignal, () => (this.run ? [this.run.outputDir] : []));
     // Before the indexer starts: a siteUrl whose path disagrees with the path prefix stops the build here.
     const options = { ...this.options, siteUrl: siteOriginFor(this.options.siteUrl, run.pathPrefix) };
-    const manifest = run.writesFiles ? readManifest(outputDir) : undefined;
+    const manifestFile = run.writesFiles ? new ManifestFile(outputDir) : undefined;
+    const manifest = manifestFile?.lists();
     // A deploy build into a folder that still holds the last one's output starts from its
     // fingerprints (taken out of the cache until this build completes: see BuildCache).
     const cached = !watching && run.writesFiles && this.buildCache !== undefined;
@@ -159,6 +162,7 @@ export class DigestBuild {
       watching,
       rebuilding: watching && this.lastCompleted,
       cached,
+      manifest: manifestFile,
       previous: manifest?.files ?? new Set<string>(),
       previousAddresses: manifest?.addresses ?? new Map<string, string>(),
       planned: new Set(),
@@ -217,7 +221,7 @@ export class DigestBuild {
       mkdirSync(run.outputDir, { recursive: true });
       // Recorded before anything is written: a build that stops halfway still knows every file it may
       // have left, and every address it used to answer at.
-      writeManifest(run.outputDir, union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
+      run.manifest?.write(union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const skipUnchanged = run.watching || run.cached;
       run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
       const skip = skipUnchanged
@@ -281,7 +285,7 @@ export class DigestBuild {
         const keptBundle = run.search ? [...run.previous].filter(isSearchBundleFile) : [];
         const current = union(run.planned, keptBundle);
         run.report.removed += removeStaleFiles(run.outputDir, run.previous, current, hostFiles);
-        writeManifest(run.outputDir, current, run.addresses);
+        run.manifest?.write(current, run.addresses);
         this.saveCache(run, current);
       }
     } catch (error) {
@@ -335,7 +339,7 @@ export class DigestBuild {
       const bundle = publishSearchBundle(run.outputDir);
       run.report.removed += removeStaleFiles(run.outputDir, new Set([...run.previous].filter(isSearchBundleFile)), new Set(bundle), hostFiles);
       const current = union(run.planned, bundle);
-      writeManifest(run.outputDir, current, run.addresses);
+      run.manifest?.write(current, run.addresses);
       this.fingerprints.set(SEARCH_FINGERPRINT_PATH, fingerprint);
       // Again, now with the bundle's fingerprint: the write in after() came before the bundle existed.
       this.saveCache(run, current);
