@@ -88,16 +88,16 @@ export const PROGRESS_EVERY = 1000;
 export const validateJobs = (jobs: readonly ReadJob[], timeZone: string, onProgress?: ReadProgress, copyStrings = true): JobResult[] => {
   const context: ValidationContext = { timeZone, copyStrings, shared: new SharedValues() };
   return jobs.map((job, index) => {
-  if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, jobs.length);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.full);
-  } catch (error) {
-    // Unreadable (permissions, or gone since the folder was listed): a problem naming it, not a crashed build.
-    return { problems: [problem({ file: job.file, expected: "a file the build can read", received: `an error: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: "fix its permissions, or remove it" })] };
-  }
-  // Hashed where the bytes are read (in the worker threads on a cold build), so the store's hash is of exactly what was parsed.
-  return { hash: contentHash(bytes), ...validateBytes(job.file, bytes, context) };
+    if (onProgress && index > 0 && index % PROGRESS_EVERY === 0) onProgress(index, jobs.length);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(job.full);
+    } catch (error) {
+      // Unreadable (permissions, or gone since the folder was listed): a problem naming it, not a crashed build.
+      return { problems: [problem({ file: job.file, expected: "a file the build can read", received: `an error: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: "fix its permissions, or remove it" })] };
+    }
+    // Hashed where the bytes are read (in the worker threads on a cold build), so the store's hash is of exactly what was parsed.
+    return { hash: contentHash(bytes), ...validateBytes(job.file, bytes, context) };
   });
 };
 

@@ -20,7 +20,7 @@ export const tidyText = (value: string): string => stripInvalidXmlChars(value.no
 /** Like {@link tidyText}, with runs of whitespace (including newlines) folded to one space: for titles and names. */
 export const tidyLine = (value: string): string => tidyText(value).replace(/\s+/g, " ");
 
-/** {@link tidyText} in a string of its own: every string from an article passes through here once. */
+/** {@link tidyText} in a string of its own (the reader itself tidies, and copies only what it keeps: see FieldReader.keep). */
 export function cleanText(value: string): string {
   return ownCopy(tidyText(value));
 }
