@@ -53,14 +53,26 @@ export class CoverageIndex {
    */
   fingerprintOf(links: readonly CoverageLink[]): string | undefined {
     const issued = this.issued.get(links);
-    if (!issued) return undefined;
-    const story = issued.entry.links;
+    return issued && this.fingerprintOfEntry(issued.entry, issued.limit);
+  }
+
+  /**
+   * What `fingerprintOf(first(pageUrl, limit).links)` gives, with the count, without making the
+   * list: for what only fingerprints it (a feed item that is not rendered again).
+   */
+  firstFingerprint(pageUrl: string, limit: number): { links: string; count: number } {
+    const entry = this.byArticle.get(pageUrl);
+    return entry ? { links: this.fingerprintOfEntry(entry, limit), count: entry.links.length - 1 } : { links: "", count: 0 };
+  }
+
+  private fingerprintOfEntry(entry: CoverageEntry, limit: number): string {
+    const story = entry.links;
     let storyHash = this.storyHashes.get(story);
     if (storyHash === undefined) {
       storyHash = hashOf(JSON.stringify(story));
       this.storyHashes.set(story, storyHash);
     }
-    return `${storyHash} ${issued.limit} ${issued.entry.ownDomain}`;
+    return `${storyHash} ${limit} ${entry.ownDomain}`;
   }
 
   /** Every other outlet (for tools and tests; the site asks for `first`). */

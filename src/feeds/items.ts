@@ -89,14 +89,18 @@ export interface ItemFactory {
   fingerprint(entry: ScopeEntry, archived: boolean): string;
 }
 
-/** What an item takes from the digest beyond its article: computed once for making the item and for fingerprinting it, so the two cannot disagree. */
-interface ItemInputs {
-  others: { links: CoverageLink[]; count: number };
+/**
+ * What an item takes from the digest beyond its article, made the same way for making the item and
+ * for fingerprinting it, so the two cannot disagree; only the other outlets differ in kind (the
+ * links, or their fingerprint).
+ */
+interface ItemInputs<Others = { links: CoverageLink[]; count: number }> {
+  others: Others | typeof NO_OTHERS;
   facts: StoryFacts;
   categories: FeedItem["categories"];
 }
 
-const NO_OTHERS = { links: [], count: 0 };
+const NO_OTHERS = { links: [] as CoverageLink[], count: 0 };
 
 /**
  * Makes an article's item, or a story's for the stories feeds. An item in an archive document
@@ -128,13 +132,16 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     ...(article.quality !== undefined ? { quality: article.quality } : {}),
     ...(article.heat !== undefined ? { heat: article.heat } : {}),
   });
-  const inputsOf = (article: Article, cluster: StoryCluster | undefined, archived: boolean): ItemInputs => ({
-    others: archived ? NO_OTHERS : digest.clusters.alsoCoveredBy.first(article.pageUrl, FEED_COVERAGE_OUTLETS),
+  const inputsOf = <Others>(article: Article, cluster: StoryCluster | undefined, archived: boolean, othersOf: (pageUrl: string) => Others): ItemInputs<Others> => ({
+    others: archived ? NO_OTHERS : othersOf(article.pageUrl),
     facts: factsOf(article, cluster, archived),
     categories: categoriesOf(article),
   });
-  const entryInputs = (entry: ScopeEntry, archived: boolean): ItemInputs =>
-    "article" in entry ? inputsOf(entry.article, digest.clusters.clusterOf.get(entry.article.pageUrl), archived) : inputsOf(entry.story.lead, entry.story.cluster, archived);
+  const entryInputs = <Others>(entry: ScopeEntry, archived: boolean, othersOf: (pageUrl: string) => Others): ItemInputs<Others> =>
+    "article" in entry ? inputsOf(entry.article, digest.clusters.clusterOf.get(entry.article.pageUrl), archived, othersOf) : inputsOf(entry.story.lead, entry.story.cluster, archived, othersOf);
+  const listedOthers = (pageUrl: string): ItemInputs["others"] => digest.clusters.alsoCoveredBy.first(pageUrl, FEED_COVERAGE_OUTLETS);
+  // The coverage list stands as its fingerprint, asked of the index without making the list: its links were most of what fingerprints serialised.
+  const othersFingerprint = (pageUrl: string): { links: string; count: number } => digest.clusters.alsoCoveredBy.firstFingerprint(pageUrl, FEED_COVERAGE_OUTLETS);
   const contentHtml = (article: Article, others: ItemInputs["others"]): string =>
     html`${leadImageHtml(article.images[0])}${article.excerpt ? html`<p>${article.excerpt}</p>` : ""}<p><a href="${article.url}">Read at ${article.provider.name}</a></p>${coverageHtml("Also covered by", others.links, others.count, site)}`.value;
   const makeItem = (entry: ScopeEntry, archived: boolean, inputs: ItemInputs): FeedItem => {
@@ -155,12 +162,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
       story: inputs.facts,
     };
   };
-  const item = (entry: ScopeEntry, archived: boolean): FeedItem => makeItem(entry, archived, entryInputs(entry, archived));
-  // The coverage list stands as its fingerprint: its links were most of what fingerprints serialised.
-  const fingerprintInputs = (inputs: ItemInputs): unknown => {
-    const links = digest.clusters.alsoCoveredBy.fingerprintOf(inputs.others.links);
-    return links === undefined ? inputs : { ...inputs, others: { links, count: inputs.others.count } };
-  };
+  const item = (entry: ScopeEntry, archived: boolean): FeedItem => makeItem(entry, archived, entryInputs(entry, archived, listedOthers));
   // Only the fingerprints are kept for the whole render (strings, by the article or story; archived items have their own).
   const fingerprints = { live: new Map<Article | Story, string>(), archived: new Map<Article | Story, string>() };
   const fingerprint = (entry: ScopeEntry, archived: boolean): string => {
@@ -170,7 +172,7 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     if (hash === undefined) {
       const known = articleFingerprint(articleOf(entry));
       // A story item shows its first publication and its `updated`; an archived one not its latest publication, which moves as coverage joins.
-      const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, fingerprintInputs(entryInputs(entry, archived))];
+      const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, entryInputs(entry, archived, othersFingerprint)];
       hash = hashOf(JSON.stringify(source));
       cache.set(key, hash);
     }

@@ -177,6 +177,15 @@ describe("CoverageIndex.fingerprintOf", () => {
     const index = indexOf("B");
     expect(index.fingerprintOf([...index.first("/a/", 5).links])).toBeUndefined();
   });
+
+  it("is what firstFingerprint gives without the list, with first's count", () => {
+    const index = indexOf("B");
+    for (const [pageUrl, limit] of [["/a/", 5], ["/b/", 1]] as const) {
+      const { links, count } = index.first(pageUrl, limit);
+      expect(index.firstFingerprint(pageUrl, limit)).toEqual({ links: index.fingerprintOf(links), count });
+    }
+    expect(index.firstFingerprint("/none/", 5)).toEqual({ links: "", count: 0 });
+  });
 });
 
 describe("the cost of one big story", () => {
