@@ -7,35 +7,41 @@ import type { CoverageLink } from "./build-clusters.js";
  * links: a list per article would cost the square of the story's size (2,000 files on one
  * story: 4 million links), while the pages show only a few and the count.
  */
+/** What a link must say for the index to work with it: whose coverage it is. */
+export type OutletLink = Pick<CoverageLink, "providerName" | "providerDomain" | "localUrl" | "externalUrl">;
+
 /** The index as plain data, for a worker thread (a class instance loses its methods in a message). */
-export type CoverageEntries = Map<string, { links: readonly CoverageLink[]; ownDomain: string }>;
+export type CoverageEntries<Link extends OutletLink = CoverageLink> = Map<string, CoverageEntry<Link>>;
 
-type CoverageEntry = CoverageEntries extends Map<string, infer Entry> ? Entry : never;
+interface CoverageEntry<Link extends OutletLink> {
+  links: readonly Link[];
+  ownDomain: string;
+}
 
-export class CoverageIndex {
-  private readonly byArticle: CoverageEntries;
+export class CoverageIndex<Link extends OutletLink = CoverageLink> {
+  private readonly byArticle: CoverageEntries<Link>;
   // What each list `first` returned was taken from, so fingerprintOf can name it without reading it.
-  private readonly issued = new WeakMap<readonly CoverageLink[], { entry: CoverageEntry; limit: number }>();
-  private readonly storyHashes = new WeakMap<readonly CoverageLink[], string>();
+  private readonly issued = new WeakMap<readonly Link[], { entry: CoverageEntry<Link>; limit: number }>();
+  private readonly storyHashes = new WeakMap<readonly Link[], string>();
 
-  constructor(entries: CoverageEntries = new Map()) {
+  constructor(entries: CoverageEntries<Link> = new Map()) {
     this.byArticle = entries;
   }
 
   /** The entries, shared, not copied: post them to a worker and rebuild the index there with the constructor. */
-  entries(): CoverageEntries {
+  entries(): CoverageEntries<Link> {
     return this.byArticle;
   }
 
-  add(pageUrl: string, storyLinks: readonly CoverageLink[], ownDomain: string): void {
+  add(pageUrl: string, storyLinks: readonly Link[], ownDomain: string): void {
     this.byArticle.set(pageUrl, { links: storyLinks, ownDomain });
   }
 
   /** The first `limit` other outlets and how many there are in all. */
-  first(pageUrl: string, limit: number): { links: CoverageLink[]; count: number } {
+  first(pageUrl: string, limit: number): { links: Link[]; count: number } {
     const entry = this.byArticle.get(pageUrl);
     if (!entry) return { links: [], count: 0 };
-    const links: CoverageLink[] = [];
+    const links: Link[] = [];
     for (const link of entry.links) {
       if (links.length === limit) break;
       if (link.providerDomain !== entry.ownDomain) links.push(link);
@@ -51,7 +57,7 @@ export class CoverageIndex {
    * per article, page and feed item that shows them), the article's own outlet and the limit.
    * Undefined for any other array, which the caller then serialises.
    */
-  fingerprintOf(links: readonly CoverageLink[]): string | undefined {
+  fingerprintOf(links: readonly Link[]): string | undefined {
     const issued = this.issued.get(links);
     return issued && this.fingerprintOfEntry(issued.entry, issued.limit);
   }
@@ -65,7 +71,7 @@ export class CoverageIndex {
     return entry ? { links: this.fingerprintOfEntry(entry, limit), count: entry.links.length - 1 } : { links: "", count: 0 };
   }
 
-  private fingerprintOfEntry(entry: CoverageEntry, limit: number): string {
+  private fingerprintOfEntry(entry: CoverageEntry<Link>, limit: number): string {
     const story = entry.links;
     let storyHash = this.storyHashes.get(story);
     if (storyHash === undefined) {
@@ -76,12 +82,12 @@ export class CoverageIndex {
   }
 
   /** Every other outlet (for tools and tests; the site asks for `first`). */
-  get(pageUrl: string): CoverageLink[] | undefined {
+  get(pageUrl: string): Link[] | undefined {
     const entry = this.byArticle.get(pageUrl);
     return entry?.links.filter((link) => link.providerDomain !== entry.ownDomain);
   }
 
-  *[Symbol.iterator](): Generator<[string, CoverageLink[]]> {
+  *[Symbol.iterator](): Generator<[string, Link[]]> {
     for (const pageUrl of this.byArticle.keys()) yield [pageUrl, this.get(pageUrl) ?? []];
   }
 }

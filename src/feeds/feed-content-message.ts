@@ -1,14 +1,16 @@
 import type { Article } from "../article/types.js";
 import type { StoryCluster } from "../clusters/build-clusters.js";
-import { CoverageIndex, type CoverageEntries } from "../clusters/coverage-index.js";
+import { CoverageIndex, type CoverageEntries, type OutletLink } from "../clusters/coverage-index.js";
+import { feedCoverage } from "./feed-coverage.js";
 import type { Term } from "../taxonomy/term.js";
 import type { FeedContent } from "./scope.js";
 
 /**
  * What the feeds are rendered from, as a message a worker thread can receive: structured clone
  * keeps shared objects shared (an article in five terms arrives once), but drops class methods,
- * so the coverage index travels as its entries. Articles travel without their `related[]` items
- * and body, which no feed reads and which are most of an article's size.
+ * so the coverage index travels as its entries, with only what feed items show of each link
+ * (feed-coverage.ts). Articles travel without their `related[]` items and body, which no feed
+ * reads and which are most of an article's size.
  */
 export interface FeedContentMessage {
   articles: Article[];
@@ -16,7 +18,7 @@ export interface FeedContentMessage {
   topics: Term[];
   clusters: StoryCluster[];
   clusterOf: Map<string, StoryCluster>;
-  coverage: CoverageEntries;
+  coverage: CoverageEntries<OutletLink>;
 }
 
 export function feedContentMessage(digest: FeedContent): FeedContentMessage {
@@ -36,7 +38,7 @@ export function feedContentMessage(digest: FeedContent): FeedContentMessage {
     topics: digest.topics.map(termOf),
     clusters: digest.clusters.clusters,
     clusterOf: digest.clusters.clusterOf,
-    coverage: digest.clusters.alsoCoveredBy.entries(),
+    coverage: feedCoverage(digest.clusters.alsoCoveredBy).entries(),
   };
 }
 

@@ -13,6 +13,7 @@ import { allScopes, archiveUrl, feedLinks, scopePageUrl, scopeTitle, type FeedCo
 import { planStories, type Story } from "./stories.js";
 import { planDocuments, subjectOf, type ScopeEntry } from "./document-plan.js";
 import { SharedItems } from "./shared-items.js";
+import { feedCoverage } from "./feed-coverage.js";
 import { changedContents } from "../site/page-cache.js";
 import { SITE_ICON_PATH } from "./site-icon.js";
 import type { SerializedXml } from "./xml.js";
@@ -98,8 +99,9 @@ export function renderAllFeedBytes(digest: FeedContent, site: FeedSite, unchange
   return renderFeedDocuments(digest, site, partsBytes, unchanged, articleFingerprint);
 }
 
-function* renderFeedDocuments<C extends string | Buffer>(digest: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile<C | string>> {
+function* renderFeedDocuments<C extends string | Buffer>(content: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile<C | string>> {
   requireSiteUrl(site);
+  const digest: FeedContent = { ...content, clusters: { ...content.clusters, alsoCoveredBy: feedCoverage(content.clusters.alsoCoveredBy) } };
   const items = createItemFactory(digest, site, articleFingerprint);
   // Items read the site's settings; the documents' fingerprints take them once.
   const siteFingerprint = JSON.stringify(site);

@@ -1,7 +1,8 @@
 import { hashOf } from "../fingerprint.js";
 import { html, type SafeHtml } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
-import type { CoverageLink, StoryCluster } from "../clusters/build-clusters.js";
+import type { StoryCluster } from "../clusters/build-clusters.js";
+import type { OutletLink } from "../clusters/coverage-index.js";
 import { topicKeys } from "../taxonomy/term.js";
 import { FEED_CATEGORIES, FEED_COVERAGE_OUTLETS } from "../site/limits.js";
 import { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
@@ -63,7 +64,7 @@ function leadImageHtml(image: Image | undefined): SafeHtml | string {
   return image ? html`<p><img src="${image.url}" alt=""${image.width ? html` width="${image.width}"` : ""}${image.height ? html` height="${image.height}"` : ""}></p>` : "";
 }
 
-function coverageHtml(heading: string, links: readonly CoverageLink[], count: number, site: FeedSite): SafeHtml | string {
+function coverageHtml(heading: string, links: readonly OutletLink[], count: number, site: FeedSite): SafeHtml | string {
   if (links.length === 0) return "";
   const unlisted = count - links.length;
   // Outlet names only: the headlines are on the article's page, and each item is in many files.
@@ -94,13 +95,13 @@ export interface ItemFactory {
  * for fingerprinting it, so the two cannot disagree; only the other outlets differ in kind (the
  * links, or their fingerprint).
  */
-interface ItemInputs<Others = { links: CoverageLink[]; count: number }> {
+interface ItemInputs<Others = { links: OutletLink[]; count: number }> {
   others: Others | typeof NO_OTHERS;
   facts: StoryFacts;
   categories: FeedItem["categories"];
 }
 
-const NO_OTHERS = { links: [] as CoverageLink[], count: 0 };
+const NO_OTHERS = { links: [] as OutletLink[], count: 0 };
 
 /**
  * Makes an article's item, or a story's for the stories feeds. An item in an archive document

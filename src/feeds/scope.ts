@@ -1,5 +1,7 @@
 import type { Article } from "../article/types.js";
 import type { Digest } from "../digest.js";
+import type { ClusterIndex } from "../clusters/build-clusters.js";
+import type { CoverageIndex, OutletLink } from "../clusters/coverage-index.js";
 import type { Term } from "../taxonomy/term.js";
 
 /** Which articles a feed carries: the whole site, one story per item, or one provider or topic. */
@@ -38,7 +40,8 @@ export function archiveUrl(scope: FeedScope, format: FeedFormat, n: number): str
 }
 
 /** The part of a digest feeds are rendered from. */
-export type FeedContent = Pick<Digest, "articles" | "providers" | "topics" | "clusters">;
+/** What feeds are made from: a digest, or its copy in the feed thread (whose coverage links hold only what items show: see feed-coverage.ts). */
+export type FeedContent = Pick<Digest, "articles" | "providers" | "topics"> & { clusters: Pick<ClusterIndex, "clusters" | "clusterOf"> & { alsoCoveredBy: CoverageIndex<OutletLink> } };
 
 export function scopeArticles(digest: FeedContent, scope: Exclude<FeedScope, { kind: "stories" }>): Article[] {
   return scope.kind === "site" ? digest.articles : scope.term.articles;

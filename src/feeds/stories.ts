@@ -1,5 +1,5 @@
 import type { Article } from "../article/types.js";
-import type { StoryCluster } from "../clusters/build-clusters.js";
+import type { ClusterIndex, StoryCluster } from "../clusters/build-clusters.js";
 import type { Digest } from "../digest.js";
 import { storyScore } from "../top-stories.js";
 
@@ -19,7 +19,7 @@ export interface Story {
  * heat decide), ties to the earlier: a story's lead, and so its archived item, changes only when a
  * better-scoring copy joins. Linear in the articles.
  */
-export function planStories(digest: Pick<Digest, "articles" | "clusters">): Story[] {
+export function planStories(digest: Pick<Digest, "articles"> & { clusters: Pick<ClusterIndex, "clusterOf"> }): Story[] {
   const byCluster = new Map<StoryCluster, Story & { leadScore: number }>();
   // Articles are newest first: walking them backwards meets each story's first article first.
   for (let i = digest.articles.length - 1; i >= 0; i--) {

@@ -54,6 +54,16 @@ describe("feeds written by the feed thread (a real worker thread)", () => {
     expect(new Map(again.fingerprints)).toEqual(new Map(first.fingerprints));
   });
 
+  it("records the fingerprints a build in this thread computes, so the next build skips the same feeds", async () => {
+    const [inThread, here] = [makeTempDir("feeds-fp-thread"), makeTempDir("feeds-fp-here")];
+    // Articles known by their files' hashes, as a build knows them: items are then fingerprinted by their inputs, coverage among them.
+    const sources = { contentHashes: new Map(digest.articles.map((article) => [article.sourceFile, `hash of ${article.sourceFile}`])), timeZone: "UTC" };
+    const threaded = await startFeeds({ digest, site, outputDir: inThread, previous: new Map(), sources }, true).finish();
+    const inline = await startFeeds({ digest, site, outputDir: here, previous: new Map(), sources }, false).finish();
+    expect(threaded.fingerprints.length).toBeGreaterThan(100);
+    expect(new Map(inline.fingerprints)).toEqual(new Map(threaded.fingerprints));
+  });
+
   it("takes a thread for a large clean build only: with the last build's fingerprints few feeds render, and Pagefind needs the core", () => {
     expect(feedsInThread(10_000, undefined)).toBe(true);
     expect(feedsInThread(10_000, new Map())).toBe(true);
