@@ -26,7 +26,9 @@ export function feedContentMessage(digest: FeedContent): FeedContentMessage {
   const leanOf = (article: Article): Article => {
     let copy = lean.get(article);
     if (!copy) {
-      copy = { ...article, related: [], body: "" };
+      // Nor the other addresses or the fields no item shows; of the images, only the lead one is shown.
+      const { webUrl: _webUrl, ampUrl: _ampUrl, aliasKeys: _aliasKeys, category: _category, type: _type, ...shown } = article;
+      copy = { ...shown, images: article.images.slice(0, 1), related: [], body: "" };
       lean.set(article, copy);
     }
     return copy;
