@@ -83,6 +83,8 @@ describe("a deploy build into the last build's output, with the build cache", ()
     const ours = [...readManifest(same.outputDir).files].filter((sitePath) => !eleventyWrites(sitePath));
     for (const sitePath of ["/sitemap.xml", "/robots.txt", "/feeds.opml", "/feed.xml", "/index.html"]) expect(ours).toContain(sitePath);
     expect(ours.filter((sitePath) => statSync(path.join(same.outputDir, sitePath)).mtime.getTime() !== longAgo.getTime())).toEqual([]);
+    // The manifest too: it would list the same files and addresses.
+    expect(statSync(path.join(same.outputDir, MANIFEST_FILE)).mtime.getTime()).toBe(longAgo.getTime());
     expect(wrote(again)).toMatch(/wrote 0 pages, 0 feeds, 0 feed archives/);
   }, 60_000);
 
