@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readArticleText, formatProblem, readArticleFolder } from "../../../src/index.js";
 import { articleFile } from "../../helpers/article-file.js";
@@ -176,5 +177,10 @@ describe("sameData", () => {
     expect(sameData(0, -0)).toBe(false);
     expect(sameData({ a: [1] }, { a: [1, 1] })).toBe(false);
     expect(sameData(null, {})).toBe(false);
+  });
+
+  it("agrees with util.isDeepStrictEqual on parsed values", () => {
+    const values: unknown[] = [0, -0, 1, "", "a", true, null, [], {}, [1], { a: 1 }, { a: 1, b: [2, { c: "x" }] }, { b: [2, { c: "x" }], a: 1 }, { a: undefined }, { b: undefined }];
+    for (const a of values) for (const b of values) expect(sameData(a, b), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(isDeepStrictEqual(a, b));
   });
 });
