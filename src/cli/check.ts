@@ -18,7 +18,7 @@ Exit status: 0 no invalid files (warnings allowed), 1 invalid files, 2 usage err
 const FORMATS = ["text", "json", "github"] as const;
 type Format = (typeof FORMATS)[number];
 
-export function check(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, io: Io): number {
+export async function check(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, io: Io): Promise<number> {
   const parsed = parseFlags(args, { ...CONTENT_FLAGS, json: { type: "boolean" }, format: { type: "string" } });
   if (parsed.values.help) {
     io.out(CHECK_HELP);
@@ -26,7 +26,7 @@ export function check(args: readonly string[], env: NodeJS.ProcessEnv, cwd: stri
   }
   const format = formatOf(parsed.values.json === true, stringValue(parsed, "format"));
   const options = contentOptions(parsed, env);
-  const { folder, digest, elapsedMs } = loadContent(options, cwd);
+  const { folder, digest, elapsedMs } = await loadContent(options, cwd);
   const invalid = digest.problems.some((p) => p.severity === "error");
 
   if (format === "json") {

@@ -1,6 +1,7 @@
 import { NewsDigestError } from "../errors.js";
 import { resolveOptions, type NewsDigestOptions } from "../options.js";
-import { readArticleFolder, type FolderReadResult } from "../article/read-folder.js";
+import { readArticleFolderWith, type FolderReadResult, type ValidateMany } from "../article/read-folder.js";
+import { validateInParallel } from "../article/read-parallel.js";
 import { createDigest, type Digest } from "../digest.js";
 import { UsageError, stringValue, type FlagSpec, type ParsedArgs } from "./args.js";
 
@@ -46,10 +47,14 @@ export interface Loaded {
   elapsedMs: number;
 }
 
-/** Reads and digests the folder exactly as a build does (loadDigest's steps, without its printing or throwing). */
-export function loadContent(options: NewsDigestOptions, cwd: string, now: Date = new Date()): Loaded {
+/**
+ * Reads and digests the folder exactly as a build does (loadDigest's steps, without its printing or
+ * throwing), validating across the machine's cores as a build does: `check` in CI read 10,000
+ * files in one thread.
+ */
+export async function loadContent(options: NewsDigestOptions, cwd: string, now: Date = new Date(), validateMany: ValidateMany = validateInParallel()): Promise<Loaded> {
   const started = performance.now();
-  const folder = readArticleFolder(options.contentDir, { cwd, timeZone: options.timeZone, maxFileSize: options.maxFileSize });
+  const folder = await readArticleFolderWith(options.contentDir, { cwd, timeZone: options.timeZone, maxFileSize: options.maxFileSize }, validateMany);
   const digest = createDigest(folder, options, now);
   return { folder, digest, elapsedMs: performance.now() - started };
 }

@@ -81,7 +81,7 @@ export function formatStats(stats: DigestStats): string {
 const more = (total: number): string => (total > TOP_TERMS ? ` (top ${TOP_TERMS})` : "");
 const pad = (n: number): string => String(n).padStart(5);
 
-export function stats(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, io: Io): number {
+export async function stats(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, io: Io): Promise<number> {
   const parsed = parseFlags(args, { ...CONTENT_FLAGS, json: { type: "boolean" } });
   if (parsed.values.help) {
     io.out(STATS_HELP);
@@ -92,7 +92,7 @@ export function stats(args: readonly string[], env: NodeJS.ProcessEnv, cwd: stri
     io.err(`${MESSAGE_PREFIX} stats: ${terminalSafe(options.contentDir)} is not a folder of article files; set [dir], --content or NEWS_DIGEST_CONTENT`);
     return 1;
   }
-  const { digest } = loadContent(options, cwd);
+  const { digest } = await loadContent(options, cwd);
   const result = digestStats(digest);
   io.out(parsed.values.json ? safeJson(result) : formatStats(result));
   return 0;

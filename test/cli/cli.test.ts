@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleFile } from "../helpers/article-file.js";
 import { writeFiles } from "../helpers/build-fixture.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
+import { generateCorpus } from "../../bench/generate.js";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/news-digest.js");
 
@@ -106,6 +109,25 @@ describe("news-digest check", () => {
       { file: "content/good.md", field: "publised", severity: "warning", expected: "a known article field", received: "an unknown field set to the boolean false", hint: "did you mean `published`? It was ignored" },
     ]);
     expect(JSON.parse(run(validSite(), ["check", "--format", "json"]).stdout)).toEqual([]);
+  });
+
+  it("reads a large folder across threads as a build does, and reports every bad file in the folder's order", () => {
+    // 2,400 files: past the reader's 1,000 files a thread, so a two-core machine reads the second half in a worker.
+    const root = makeTempDir("cli-large");
+    const content = path.join(root, "content");
+    generateCorpus({ count: 2400, dir: content, seed: 11, shape: "small" });
+    const names = readdirSync(content).filter((name) => name.endsWith(".md")).sort();
+    const broken = [names[3], names[1300], names[2399]] as string[];
+    for (const name of broken) {
+      const file = path.join(content, name);
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: [1, 2]"));
+    }
+    expect(os.availableParallelism() < 2 || names.length / 2 > 1000).toBe(true);
+    const result = run(root, ["check", "--json"]);
+    expect(result.status).toBe(1);
+    const problems = JSON.parse(result.stdout) as { file: string; field: string }[];
+    expect(problems.map((problem) => [problem.file, problem.field])).toEqual(broken.map((name) => [`content/${name}`, "title"]));
+    expect(JSON.parse(run(root, ["stats", "--json"]).stdout).articles).toMatchObject({ files: 2400, invalid: 3 });
   });
 
   it("--format github prints one annotation per problem, with the field's line", () => {
