@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { readArticleFolder } from "../article/read-folder.js";
+import { readArticleFolderWith } from "../article/read-folder.js";
+import { validateInParallel } from "../article/read-parallel.js";
 import { shortHash } from "../article/slug.js";
 import { canonicalUrlKey } from "../article/canonical-url.js";
 import { MESSAGE_PREFIX, terminalSafe } from "../errors.js";
@@ -196,7 +197,7 @@ export async function importFeeds(args: readonly string[], env: NodeJS.ProcessEn
   // Links already in the folder: every valid article's own URLs, as canonical keys.
   const known = new Set<string>();
   if (existsSync(contentDir)) {
-    const folder = readArticleFolder(options.contentDir, { cwd, timeZone: options.timeZone, maxFileSize: options.maxFileSize });
+    const folder = await readArticleFolderWith(options.contentDir, { cwd, timeZone: options.timeZone, maxFileSize: options.maxFileSize }, validateInParallel());
     for (const draft of folder.drafts) {
       known.add(canonicalUrlKey(draft.url));
       if (draft.webUrl) known.add(canonicalUrlKey(draft.webUrl));
