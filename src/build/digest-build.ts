@@ -67,6 +67,8 @@ interface RunState {
   /** The article addresses this build answers at, for the manifest. */
   addresses: ReadonlyMap<string, string>;
   search: PendingSearchIndex | undefined;
+  /** A watch rebuild's start of Pagefind, held until its pages and feeds are written (see onGrouped). */
+  startIndexing: (() => void) | undefined;
   /** The feeds, written while the pages render (see feed-writer.ts). */
   feeds: PendingFeeds | undefined;
   report: BuildReport;
@@ -169,6 +171,7 @@ export class DigestBuild {
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
+      startIndexing: undefined,
       feeds: undefined,
       report: new BuildReport(),
       progress: new BuildProgress(this.log, run.quiet === true),
@@ -192,7 +195,12 @@ export class DigestBuild {
       const keep = this.keepableFingerprint(run);
       // The bundle stays searchable until its successor is published, but is no longer vouched for.
       this.fingerprints.delete(SEARCH_FINGERPRINT_PATH);
-      run.search.write(stagingDirOf(run.outputDir), keep);
+      const startIndexing = (): void => run.search?.write(stagingDirOf(run.outputDir), keep);
+      // A watch rebuild's pages and feeds are what the author waits for, and Pagefind takes both
+      // cores: beside it, a one-article rebuild at 10,000 articles took 3.0-4.8 s, after it 2.4-3.4 s,
+      // with the index refreshed as soon as before (README: Search). A deploy build indexes at once.
+      if (run.rebuilding) run.startIndexing = startIndexing;
+      else startIndexing();
     };
     // Only a watching build is followed by rebuilds that can reuse parsed articles in memory; with a
     // cache folder, a deploy build and a watch session's first build reuse those of files whose
@@ -292,6 +300,8 @@ export class DigestBuild {
       await this.abandon();
       throw error;
     }
+    run.startIndexing?.();
+    run.startIndexing = undefined;
     this.lastCompleted = true;
     const search = run.search;
     run.search = undefined;
