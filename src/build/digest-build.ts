@@ -231,9 +231,11 @@ export class DigestBuild {
       // have left, and every address it used to answer at.
       run.manifest?.write(union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const skipUnchanged = run.watching || run.cached;
-      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
+      // One memo for the pages and, when they are written in this thread, the feeds: each asks for every article's.
+      const articleFingerprint = sources ? articleFingerprints(sources) : undefined;
+      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(articleFingerprint ? { articleFingerprint } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
       const skip = skipUnchanged
-        ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(sources ? { articleFingerprint: articleFingerprints(sources) } : {}) }
+        ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(articleFingerprint ? { articleFingerprint } : {}) }
         : undefined;
       run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
     }

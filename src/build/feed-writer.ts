@@ -9,6 +9,7 @@ import { workerUrl } from "../worker-url.js";
 import { FEED_THREAD_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { BuildReport } from "./build-report.js";
 import type { FeedJob, FeedJobReply } from "./feed-job.js";
+import type { Article } from "../article/types.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "feed-worker");
 
@@ -37,6 +38,8 @@ export interface FeedWriteRequest {
   previous?: ReadonlyMap<string, string>;
   /** What articles' fingerprints are made from, when known (see article-fingerprint.ts); otherwise items are serialised to fingerprint them. */
   sources?: ArticleSources;
+  /** Those fingerprints as this thread already works them out for the pages (`articleFingerprints(sources)`), so feeds written here do not work them out again. */
+  articleFingerprint?: (article: Article) => string | undefined;
   /** Where a note goes when the feed thread runs out of heap and this thread takes over (it takes as long again). */
   log?: (message: string) => void;
 }
@@ -82,11 +85,11 @@ function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: (sitePath
 export const fileExists = (outputDir: string, sitePath: string): boolean => existsSync(resolveInside(outputDir, sitePath));
 
 /** Renders and writes every feed in this thread (the worker thread runs this too). */
-export function writeFeeds({ digest, site, outputDir, previous, sources }: FeedWriteRequest, onDisk: (sitePath: string) => boolean): WrittenFeeds {
+export function writeFeeds({ digest, site, outputDir, previous, sources, articleFingerprint }: FeedWriteRequest, onDisk: (sitePath: string) => boolean): WrittenFeeds {
   const fingerprints: [string, string][] = [];
   const report = new BuildReport();
   const unchanged = previous ? recordingCheck(previous, onDisk, fingerprints) : undefined;
-  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeedBytes(digest, site, unchanged, sources ? articleFingerprints(sources) : undefined)));
+  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeedBytes(digest, site, unchanged, articleFingerprint ?? (sources ? articleFingerprints(sources) : undefined))));
   return { feeds: report.feeds, archives: report.archives, bytes, fingerprints };
 }
 
