@@ -18,7 +18,7 @@ export type XmlChild = XmlElement | SerializedXml | string | undefined | false |
 
 /** `el("item", {}, el("title", {}, title))`; undefined attributes and children are skipped. */
 export function el(name: string, attributes: Record<string, string | number | undefined> = {}, ...children: (XmlChild | XmlChild[])[]): XmlElement {
-  // Most elements have no list among their children: flat() would copy the array anyway (a tenth of the feed thread's time).
+  // Most elements have no list among their children, and flat() copies the array anyway (el() was 8% of a profile of the feed thread).
   return { name, attributes, children: children.some(Array.isArray) ? children.flat() : (children as XmlChild[]) };
 }
 
