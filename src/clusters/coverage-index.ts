@@ -1,12 +1,6 @@
 import { hashOf } from "../fingerprint.js";
 import type { CoverageLink } from "./build-clusters.js";
 
-/**
- * Per published article (by page URL): the other outlets' coverage of its story, newest first.
- * Each story's outlet list is kept once and filtered when asked, and `first` stops after `limit`
- * links: a list per article would cost the square of the story's size (2,000 files on one
- * story: 4 million links), while the pages show only a few and the count.
- */
 /** What a link must say for the index to work with it: whose coverage it is. */
 export type OutletLink = Pick<CoverageLink, "providerName" | "providerDomain" | "localUrl" | "externalUrl">;
 
@@ -18,6 +12,12 @@ interface CoverageEntry<Link extends OutletLink> {
   ownDomain: string;
 }
 
+/**
+ * Per published article (by page URL): the other outlets' coverage of its story, newest first.
+ * Each story's outlet list is kept once and filtered when asked, and `first` stops after `limit`
+ * links: a list per article would cost the square of the story's size (2,000 files on one
+ * story: 4 million links), while the pages show only a few and the count.
+ */
 export class CoverageIndex<Link extends OutletLink = CoverageLink> {
   private readonly byArticle: CoverageEntries<Link>;
   // What each list `first` returned was taken from, so fingerprintOf can name it without reading it.
