@@ -1,6 +1,6 @@
 import { NewsDigestError } from "../errors.js";
 import { resolveOptions, type NewsDigestOptions } from "../options.js";
-import { readArticleFolderWith, type FolderReadResult, type ValidateMany } from "../article/read-folder.js";
+import { readArticleFolderWith, type FolderReadResult } from "../article/read-folder.js";
 import { validateInParallel } from "../article/read-parallel.js";
 import { createDigest, type Digest } from "../digest.js";
 import { UsageError, stringValue, type FlagSpec, type ParsedArgs } from "./args.js";
@@ -52,9 +52,9 @@ export interface Loaded {
  * throwing), validating across the machine's cores as a build does: `check` in CI read 10,000
  * files in one thread.
  */
-export async function loadContent(options: NewsDigestOptions, cwd: string, now: Date = new Date(), validateMany: ValidateMany = validateInParallel()): Promise<Loaded> {
+export async function loadContent(options: NewsDigestOptions, cwd: string, now: Date = new Date()): Promise<Loaded> {
   const started = performance.now();
-  const folder = await readArticleFolderWith(options.contentDir, { cwd, timeZone: options.timeZone, maxFileSize: options.maxFileSize }, validateMany);
+  const folder = await readArticleFolderWith(options.contentDir, { cwd, timeZone: options.timeZone, maxFileSize: options.maxFileSize }, validateInParallel());
   const digest = createDigest(folder, options, now);
   return { folder, digest, elapsedMs: performance.now() - started };
 }
