@@ -242,7 +242,9 @@ export class DigestBuild {
       const skip = skipUnchanged
         ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(articleFingerprint ? { articleFingerprint } : {}) }
         : undefined;
-      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPageFiles(redirects, kit)))));
+      // Redirect pages are cheaper to render than to fingerprint by their inputs: compared by their contents.
+      const redirectPages = skip ? changedContents(redirectPageFiles(redirects, kit), skip.unchanged) : redirectPageFiles(redirects, kit);
+      run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(concat(sitePageFiles(plan, kit, skip), redirectPages))));
     }
     this.timer.end("render pages");
     // The page entries, and the cards the layouts rendered for them, can go now (150 MB at 100,000 articles).

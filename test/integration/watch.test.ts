@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -102,5 +102,65 @@ describe("a watch-mode rebuild after one article changes", () => {
     writeFileSync(changed, readFileSync(changed, "utf8").replace("excerpt: What happened, in two sentences.", "excerpt: Another corrected excerpt."));
     await site.rebuild();
     expect(statSync(file("/pagefind/pagefind-entry.json")).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
+  });
+});
+
+/** Every file of an output folder but the search bundle, site-relative, with its bytes. */
+function outputFiles(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const full = path.join(dir, name);
+    if (name.startsWith("pagefind") || name.startsWith(".") || !statSync(full).isFile()) continue;
+    files.set(`/${name.split(path.sep).join("/")}`, readFileSync(full));
+  }
+  return files;
+}
+
+describe("a watch rebuild after a headline edit and a deletion", () => {
+  const renamed = "Story Zero, renamed";
+  let site: Awaited<ReturnType<typeof watchSite>>;
+
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) {
+      // Story 1 lists story 0 as other coverage: story 1's page names story 0 by its headline.
+      const related = i === 1 ? [{ title: "Story 0", publishedDateTime: storyFields(0).publishedDateTime, webUrl: storyFields(0).originalUrl, provider: outlet(0) }] : [];
+      files[`a${i}.md`] = articleFile({ ...storyFields(i), provider: outlet(i % 2), topics: [i % 2 ? "Energy" : "Markets"], related });
+    }
+    // A third outlet and topic: deleting one of their articles changes their lists, not story 0's.
+    for (const i of [6, 7]) files[`a${i}.md`] = articleFile({ ...storyFields(i), originalUrl: `https://outlet2.example.com/s/${i}`, provider: outlet(2), topics: ["Health"] });
+    site = await watchSite(files);
+    const changed = path.join(site.content, "a0.md");
+    writeFileSync(changed, readFileSync(changed, "utf8").replace("title: Story 0", `title: ${renamed}`));
+    rmSync(path.join(site.content, "a7.md"));
+    await site.rebuild();
+  }, 120_000);
+
+  it("leaves what a clean build of the edited folder writes, byte for byte, and the redirect", async () => {
+    const clean = path.join(site.output, "..", "_clean");
+    const build = createDigestBuild({ siteUrl: "https://digest.example.org", contentDir: site.content, layoutsDir: path.join(site.output, "..", "layouts"), feedSize: 2 });
+    const elev = new Eleventy(path.join(site.output, "..", "site"), clean, {
+      quietMode: true,
+      configPath: false,
+      config(eleventyConfig: EleventyConfig) {
+        attachDigestBuild(eleventyConfig, build);
+      },
+    });
+    await quiet(() => elev.write());
+    const expected = outputFiles(clean);
+    const actual = outputFiles(site.output);
+    expect([...actual.keys()].filter((sitePath) => !expected.has(sitePath))).toEqual([`${story0}index.html`]);
+    for (const [sitePath, bytes] of expected) expect(actual.get(sitePath)?.equals(bytes), sitePath).toBe(true);
+  }, 120_000);
+
+  it("leaves the redirect from the old address in place while it stays the same", async () => {
+    const redirect = path.join(site.output, `${story0}index.html`);
+    const longAgo = new Date("2001-01-01T00:00:00Z");
+    utimesSync(redirect, longAgo, longAgo);
+    const other = path.join(site.content, "a3.md");
+    writeFileSync(other, readFileSync(other, "utf8").replace("excerpt: What happened, in two sentences.", "excerpt: A corrected excerpt."));
+    await site.rebuild();
+    expect(readFileSync(path.join(site.output, `${articlePageUrl(storyFields(3))}index.html`), "utf8")).toContain("A corrected excerpt.");
+    expect(statSync(redirect).mtime.getTime()).toBe(longAgo.getTime());
   });
 });
