@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { trackPeakMemory, folderTotals } from "./measure.js";
+import { trackPeakMemory, folderTotals, filesContaining } from "./measure.js";
 
 const [corpus, output, mode = "build"] = process.argv.slice(2);
 if (!corpus || !output || !["build", "watch", "incremental"].includes(mode)) throw new Error("usage: full-build.js <corpus> <output> [build|watch|incremental]");
@@ -71,16 +71,20 @@ if (mode !== "watch") {
 // One article's title changes, and the same Eleventy instance rebuilds the way its file watcher
 // does after a change (restart, init, write: Eleventy.js #watch).
 const changed = path.join(corpus, readdirSync(corpus).sort()[0] ?? "");
-writeFileSync(changed, readFileSync(changed, "utf8").replace(/^title: .*$/m, 'title: "A changed title"'));
+const changedTitle = "A changed title";
+writeFileSync(changed, readFileSync(changed, "utf8").replace(/^title: .*$/m, `title: "${changedTitle}"`));
 const rebuildStarted = performance.now();
 await elev.restart();
 await elev.init();
 await elev.write();
 const rebuildMs = Math.round(performance.now() - rebuildStarted);
 const rebuildPhases = build.stats().phases;
+// When the last page or feed that shows the edited headline was written, after the rebuild began.
+const showing = filesContaining(output, changedTitle);
+const rebuildEditedMs = Math.round(Math.max(...showing.map((file) => file.mtimeMs)) - (performance.timeOrigin + rebuildStarted));
 // The rebuild does not wait for search; this is when the refreshed index is on disk.
 await build.idle();
 const rebuildSearchMs = Math.round(performance.now() - rebuildStarted);
 
-console.log(JSON.stringify({ wallMs, peakMiB, phases, rebuildMs, rebuildSearchMs, rebuildPhases }));
+console.log(JSON.stringify({ wallMs, peakMiB, phases, rebuildMs, rebuildEditedMs, rebuildEditedFiles: showing.length, rebuildSearchMs, rebuildPhases }));
 process.exit(0);
