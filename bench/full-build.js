@@ -81,7 +81,8 @@ const rebuildMs = Math.round(performance.now() - rebuildStarted);
 const rebuildPhases = build.stats().phases;
 // When the last page or feed that shows the edited headline was written, after the rebuild began.
 const showing = filesContaining(output, changedTitle);
-const rebuildEditedMs = Math.round(Math.max(...showing.map((file) => file.mtimeMs)) - (performance.timeOrigin + rebuildStarted));
+// None when the edited article is one the site does not show (unpublished or embargoed).
+const rebuildEditedMs = showing.length > 0 ? Math.round(Math.max(...showing.map((file) => file.mtimeMs)) - (performance.timeOrigin + rebuildStarted)) : null;
 // The rebuild does not wait for search; this is when the refreshed index is on disk.
 await build.idle();
 const rebuildSearchMs = Math.round(performance.now() - rebuildStarted);

@@ -34,7 +34,7 @@ const hugo = flag("--skip-hugo") ? undefined : findOnPath("hugo");
 const buildCache = path.join(scratch, "cache");
 
 /**
- * @typedef {{ wallMs: number, peakMiB: number, phases: { name: string, ms: number, rssMiB: number }[], files: number, bytes: number, rebuildMs?: number, rebuildEditedMs?: number, rebuildEditedFiles?: number, rebuildSearchMs?: number, wrote?: string }} BuildResult
+ * @typedef {{ wallMs: number, peakMiB: number, phases: { name: string, ms: number, rssMiB: number }[], files: number, bytes: number, rebuildMs?: number, rebuildEditedMs?: number | null, rebuildEditedFiles?: number, rebuildSearchMs?: number, wrote?: string }} BuildResult
  * @param {string} script @param {string[]} args @returns {BuildResult}
  */
 function child(script, args) {
@@ -108,7 +108,7 @@ try {
       ? [
           ["watch (npm start): clean build", `${watch.wallMs} ms (peak RSS ${watch.peakMiB} MiB)`],
           ["  rebuild after 1 change", `${watch.rebuildMs} ms (${((watch.rebuildMs ?? 0) / watch.wallMs).toFixed(2)}x its clean build, ${((watch.rebuildMs ?? 0) / full.wallMs).toFixed(2)}x the full build)`],
-          ["  edit shown everywhere", `${watch.rebuildEditedMs} ms after the change (the last of the ${watch.rebuildEditedFiles} pages and feeds that show the edited headline written)`],
+          ["  edit shown everywhere", watch.rebuildEditedMs === null ? "no page shows the edited article" : `${watch.rebuildEditedMs} ms after the change (the last of the ${watch.rebuildEditedFiles} pages and feeds that show the edited headline written)`],
           ["  search index refreshed", `${watch.rebuildSearchMs} ms after the change (in the background)`],
         ]
       : [["watch", "skipped (--skip-watch)"]]),
