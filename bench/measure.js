@@ -18,21 +18,26 @@ export function trackPeakMemory() {
   };
 }
 
+/**
+ * Every file under `dir`, depth first; folders for which `skip(name, depth)` is true are not entered.
+ * @param {string} dir @param {(name: string, depth: number) => boolean} [skip] @returns {Generator<string>}
+ */
+function* filesUnder(dir, skip = () => false, depth = 0) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (!entry.isDirectory()) yield full;
+    else if (!skip(entry.name, depth)) yield* filesUnder(full, skip, depth + 1);
+  }
+}
+
 /** @param {string} dir @returns {{ files: number, bytes: number }} */
 export function folderTotals(dir) {
   let files = 0;
   let bytes = 0;
-  const walk = (/** @type {string} */ current) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        files++;
-        bytes += statSync(full).size;
-      }
-    }
-  };
-  walk(dir);
+  for (const file of filesUnder(dir)) {
+    files++;
+    bytes += statSync(file).size;
+  }
   return { files, bytes };
 }
 
@@ -43,16 +48,6 @@ export function folderTotals(dir) {
  * @param {string} dir @param {string} text @returns {{ path: string, mtimeMs: number }[]}
  */
 export function filesContaining(dir, text) {
-  /** @type {{ path: string, mtimeMs: number }[]} */
-  const found = [];
-  const walk = (/** @type {string} */ current) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && !(current === dir && entry.name === "pagefind")) walk(full);
-      } else if (readFileSync(full, "utf8").includes(text)) found.push({ path: path.relative(dir, full), mtimeMs: statSync(full).mtimeMs });
-    }
-  };
-  walk(dir);
-  return found;
+  const skip = (/** @type {string} */ name, /** @type {number} */ depth) => name.startsWith(".") || (depth === 0 && name === "pagefind");
+  return [...filesUnder(dir, skip)].filter((file) => readFileSync(file, "utf8").includes(text)).map((file) => ({ path: path.relative(dir, file), mtimeMs: statSync(file).mtimeMs }));
 }
