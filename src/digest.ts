@@ -2,7 +2,8 @@ import type { Problem } from "./errors.js";
 import type { NewsDigestOptions } from "./options.js";
 import type { Article } from "./article/types.js";
 import type { ArticleDraft } from "./article/validate.js";
-import { articleSlug, assignSlugs } from "./article/slug.js";
+import { assignSlugs } from "./article/slug.js";
+import { DigestMemo } from "./digest-memo.js";
 import { buildClusters, type ClusterIndex } from "./clusters/build-clusters.js";
 import { groupByProvider, groupByTopic } from "./taxonomy/group.js";
 import type { Term } from "./taxonomy/term.js";
@@ -87,9 +88,10 @@ export type GroupedArticles = Pick<Digest, "articles" | "providers" | "topics">;
 /**
  * Pure: drafts in, the whole digest out. `now` decides what "future" means under
  * `futureArticles: "hold"`. `onGrouped` sees the published articles and terms as soon as they are
- * final, before the clusters (the search index starts from them meanwhile).
+ * final, before the clusters (the search index starts from them meanwhile). `memo` is a watch
+ * session's, which the previous digest filled: unchanged drafts keep their slugs and article objects.
  */
-export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date(), onGrouped?: (grouped: GroupedArticles) => void): Digest {
+export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date(), onGrouped?: (grouped: GroupedArticles) => void, memo: DigestMemo = new DigestMemo()): Digest {
   const problems: Problem[] = [...input.problems];
   const nowMs = now.getTime();
   const isHeld = (draft: ArticleDraft): boolean => draft.published && options.futureArticles === "hold" && draft.publishedMs > nowMs;
@@ -108,14 +110,11 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
     }
   }
 
-  const { slugs } = assignSlugs(publishable.keys(), (urlKey) => {
-    const draft = publishable.get(urlKey) as ArticleDraft;
-    return articleSlug(draft.publishedAt, draft.title, urlKey);
-  });
-  const articles: Article[] = [...publishable]
-    .map(([urlKey, draft]) => {
-      const slug = slugs.get(urlKey) as string;
-      return { ...draft, urlKey, published: true, slug, pageUrl: `${ARTICLE_BASE_URL}${slug}/` };
+  const { slugs } = assignSlugs(publishable.keys(), (urlKey) => memo.naturalSlug(publishable.get(urlKey) as ArticleDraft));
+  const articles: Article[] = [...publishable.values()]
+    .map((draft) => {
+      const slug = slugs.get(draft.urlKey) as string;
+      return memo.publishedArticle(draft, slug, `${ARTICLE_BASE_URL}${slug}/`);
     })
     .sort(byNewest);
   const unpublished = hidden.sort(byNewest);

@@ -6,6 +6,7 @@ import { validateInParallel } from "./article/read-parallel.js";
 import { createDigest, type Digest, type GroupedArticles } from "./digest.js";
 import { formatProblems, formatSummary } from "./summary.js";
 import type { PhaseTimer } from "./build-stats.js";
+import type { DigestMemo } from "./digest-memo.js";
 
 export interface LoadDigestOptions {
   cwd?: string;
@@ -15,6 +16,8 @@ export interface LoadDigestOptions {
   /** Folders never read for articles (the output folder, when it lies inside the content folder). */
   skip?: readonly string[];
   now?: Date;
+  /** A watch session's memo of slugs and article objects (see DigestMemo); with `cache` only, whose drafts it is keyed by. */
+  memo?: DigestMemo;
   /** Where the summary and report go; the plugin passes its logger. Default: `console.log`. */
   log?: (message: string) => void;
   /** Records "read+validate" and "group+cluster" phases when given. */
@@ -55,7 +58,7 @@ function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, 
   run.onRead?.(folder);
   // Invalid files are the only errors; a strict build that will stop on them tells no one its articles.
   const willFail = options.mode === "strict" && folder.problems.some((p) => p.severity === "error");
-  const digest = createDigest(folder, options, run.now, willFail ? undefined : run.onGrouped);
+  const digest = createDigest(folder, options, run.now, willFail ? undefined : run.onGrouped, run.memo);
   const report = formatProblems(digest);
   const errors = digest.problems.filter((p) => p.severity === "error");
   // The report is printed here, once. Eleventy's CLI prints a failed build's error twice (once

@@ -15,11 +15,11 @@ export interface ArticleSources {
  * the build cache's key). So the file's content hash stands for the draft. Serialising every
  * article (48 MB of JSON at 10,000) was the largest part of fingerprinting a deploy build's pages.
  *
- * Undefined for an article whose file's hash is unknown: the caller serialises that one.
+ * Undefined for an article whose file's hash is unknown: the caller serialises that one. `known`
+ * remembers them (an article is in a page and in many feed items: each asks); a watch session
+ * passes one that lasts from build to build (DigestMemo), valid for one `timeZone`.
  */
-export function articleFingerprints({ contentHashes, timeZone }: ArticleSources): (article: Article) => string | undefined {
-  // An article is in a page and in many feed items: each asks.
-  const known = new WeakMap<Article, string>();
+export function articleFingerprints({ contentHashes, timeZone }: ArticleSources, known = new WeakMap<Article, string>()): (article: Article) => string | undefined {
   return (article) => {
     let fingerprint = known.get(article);
     if (fingerprint !== undefined) return fingerprint;

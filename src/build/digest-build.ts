@@ -3,6 +3,7 @@ import path from "node:path";
 import { MESSAGE_PREFIX, NewsDigestError } from "../errors.js";
 import { requireSiteUrl, resolveOptions, type NewsDigestOptions } from "../options.js";
 import { ArticleCache } from "../article/read-folder.js";
+import { DigestMemo } from "../digest-memo.js";
 import { loadDigestInParallel } from "../load-digest.js";
 import type { GroupedArticles } from "../digest.js";
 import type { CoverageLink } from "../clusters/build-clusters.js";
@@ -89,6 +90,8 @@ function* concat<T>(...sources: Iterable<T>[]): Generator<T> {
  */
 export class DigestBuild {
   private readonly cache = new ArticleCache();
+  /** Slugs, article objects and their fingerprints kept between watch rebuilds, by the cache's drafts. */
+  private readonly memo = new DigestMemo();
   private readonly fingerprints = new FileFingerprints();
   private readonly buildCache: BuildCache | undefined;
   private readonly articleStore: ArticleStore | undefined;
@@ -215,7 +218,7 @@ export class DigestBuild {
       onRead: (folder) => {
         sources = { contentHashes: folder.hashes, timeZone: run.options.timeZone };
       },
-      ...(run.watching ? { cache: this.cache } : {}),
+      ...(run.watching ? { cache: this.cache, memo: this.memo } : {}),
       ...(this.articleStore ? { store: this.articleStore } : {}),
       skip: [run.outputDir],
       log: this.log,
@@ -237,7 +240,7 @@ export class DigestBuild {
       run.manifest?.write(union(run.previous, run.planned), new Map([...run.previousAddresses, ...addresses]));
       const skipUnchanged = run.watching || run.cached;
       // One memo for the pages and, when they are written in this thread, the feeds: each asks for every article's.
-      const articleFingerprint = sources ? articleFingerprints(sources) : undefined;
+      const articleFingerprint = sources ? articleFingerprints(sources, run.watching ? this.memo.fingerprints : undefined) : undefined;
       run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(articleFingerprint ? { articleFingerprint } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
       const skip = skipUnchanged
         ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(articleFingerprint ? { articleFingerprint } : {}) }
