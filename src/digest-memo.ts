@@ -1,6 +1,7 @@
 import type { Article } from "./article/types.js";
 import type { ArticleDraft } from "./article/validate.js";
 import { articleSlug } from "./article/slug.js";
+import { StoryMemo } from "./clusters/story-memo.js";
 
 /**
  * What one watch session's digests reuse from the last: a draft the in-memory article cache
@@ -18,6 +19,8 @@ export class DigestMemo {
    * at the same address, so its fingerprint holds across the session (whose time zone is fixed).
    */
   readonly fingerprints = new WeakMap<Article, string>();
+  /** Story links, their hashes and their feed copies (see StoryMemo). */
+  readonly stories = new StoryMemo();
 
   /** The slug the draft's own data gives (before any collision suffix): see articleSlug. */
   naturalSlug(draft: ArticleDraft): string {

@@ -91,7 +91,7 @@ export type GroupedArticles = Pick<Digest, "articles" | "providers" | "topics">;
  * final, before the clusters (the search index starts from them meanwhile). `memo` is a watch
  * session's, which the previous digest filled: unchanged drafts keep their slugs and article objects.
  */
-export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date(), onGrouped?: (grouped: GroupedArticles) => void, memo: DigestMemo = new DigestMemo()): Digest {
+export function createDigest(input: DigestInput, options: NewsDigestOptions, now: Date = new Date(), onGrouped?: (grouped: GroupedArticles) => void, memo?: DigestMemo): Digest {
   const problems: Problem[] = [...input.problems];
   const nowMs = now.getTime();
   const isHeld = (draft: ArticleDraft): boolean => draft.published && options.futureArticles === "hold" && draft.publishedMs > nowMs;
@@ -110,11 +110,12 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
     }
   }
 
-  const { slugs } = assignSlugs(publishable.keys(), (urlKey) => memo.naturalSlug(publishable.get(urlKey) as ArticleDraft));
+  const session = memo ?? new DigestMemo();
+  const { slugs } = assignSlugs(publishable.keys(), (urlKey) => session.naturalSlug(publishable.get(urlKey) as ArticleDraft));
   const articles: Article[] = [...publishable.values()]
     .map((draft) => {
       const slug = slugs.get(draft.urlKey) as string;
-      return memo.publishedArticle(draft, slug, `${ARTICLE_BASE_URL}${slug}/`);
+      return session.publishedArticle(draft, slug, `${ARTICLE_BASE_URL}${slug}/`);
     })
     .sort(byNewest);
   const unpublished = hidden.sort(byNewest);
@@ -124,7 +125,7 @@ export function createDigest(input: DigestInput, options: NewsDigestOptions, now
   problems.push(...providers.problems, ...topics.problems);
   onGrouped?.({ articles, providers: providers.terms, topics: topics.terms });
   // Published articles only: see buildClusters for what hidden members would give away.
-  const clusters = buildClusters(articles);
+  const clusters = buildClusters(articles, memo?.stories);
 
   const invalidFiles = new Set(problems.filter((p) => p.severity === "error").map((p) => p.file));
   return {

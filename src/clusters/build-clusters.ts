@@ -1,4 +1,5 @@
 import { CoverageIndex } from "./coverage-index.js";
+import type { StoryMemo } from "./story-memo.js";
 import type { Article, Coverage } from "../article/types.js";
 import { shortHash } from "../article/slug.js";
 
@@ -80,8 +81,9 @@ function rankNode(node: Node): number {
  * through (their related items as coverage, a bridge joining two stories, an extra outlet in the
  * count that ranks top stories), so an embargoed file could be read off the published pages.
  * Skipping them here, not only in the caller, keeps that true for anyone calling the core.
+ * `memo` is a watch session's: unchanged stories keep their links (see StoryMemo).
  */
-export function buildClusters(articles: readonly Article[]): ClusterIndex {
+export function buildClusters(articles: readonly Article[], memo?: StoryMemo): ClusterIndex {
   const sets = new DisjointSet();
   const nodes = new Map<string, Node>();
 
@@ -113,10 +115,11 @@ export function buildClusters(articles: readonly Article[]): ClusterIndex {
   }
 
   const clusters: StoryCluster[] = [];
-  const alsoCoveredBy = new CoverageIndex();
+  const alsoCoveredBy = new CoverageIndex(new Map(), memo?.coverage);
   const clusterOf = new Map<string, StoryCluster>();
+  memo?.begin();
   for (const group of members.values()) {
-    const outletLinks = linksPerOutlet(group);
+    const outletLinks = memo ? memo.links(group.map((node) => node.coverage), () => linksPerOutlet(group)) : linksPerOutlet(group);
     const cluster: StoryCluster = { id: storyId(group), size: group.length, outlets: outletLinks.length };
     clusters.push(cluster);
     for (const node of group) {

@@ -13,6 +13,18 @@ interface CoverageEntry<Link extends OutletLink> {
 }
 
 /**
+ * What the coverage indexes of one watch session share from build to build (see StoryMemo): a
+ * story's links kept as the same array are hashed, and slimmed for feeds, once while they last.
+ * Both maps are keyed by arrays no one changes once made, so a kept answer is still right.
+ */
+export interface CoverageMemo {
+  storyHashes: WeakMap<readonly OutletLink[], string>;
+  slimLinks: WeakMap<readonly OutletLink[], OutletLink[]>;
+}
+
+export const newCoverageMemo = (): CoverageMemo => ({ storyHashes: new WeakMap(), slimLinks: new WeakMap() });
+
+/**
  * Per published article (by page URL): the other outlets' coverage of its story, newest first.
  * Each story's outlet list is kept once and filtered when asked, and `first` stops after `limit`
  * links: a list per article would cost the square of the story's size (2,000 files on one
@@ -22,10 +34,15 @@ export class CoverageIndex<Link extends OutletLink = CoverageLink> {
   private readonly byArticle: CoverageEntries<Link>;
   // What each list `first` returned was taken from, so fingerprintOf can name it without reading it.
   private readonly issued = new WeakMap<readonly Link[], { entry: CoverageEntry<Link>; limit: number }>();
-  private readonly storyHashes = new WeakMap<readonly Link[], string>();
+  private readonly storyHashes: WeakMap<readonly Link[], string>;
 
-  constructor(entries: CoverageEntries<Link> = new Map()) {
+  /** `memo` is a watch session's, shared with the indexes made from this one (feedCoverage); a fresh one otherwise. */
+  constructor(
+    entries: CoverageEntries<Link> = new Map(),
+    readonly memo: CoverageMemo = newCoverageMemo(),
+  ) {
     this.byArticle = entries;
+    this.storyHashes = memo.storyHashes;
   }
 
   /** The entries, shared, not copied: post them to a worker and rebuild the index there with the constructor. */

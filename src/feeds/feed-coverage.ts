@@ -9,10 +9,11 @@ const outletLink = ({ providerName, providerDomain, localUrl, externalUrl }: Out
  * pages'. They were almost half of what the feed thread was sent (10,000 articles: 12.4 of 26.8 MB
  * serialised, 16.9 MiB of its heap), and without them an item's fingerprint covers only what the
  * item shows. Every feed is rendered from this index, in the feed thread or not, so the
- * fingerprints one build records are the ones the next computes. Each story's list is made once.
+ * fingerprints one build records are the ones the next computes. Each story's list is made once
+ * (once a watch session, while the story's links are unchanged: see CoverageMemo).
  */
 export function feedCoverage(index: CoverageIndex<OutletLink>): CoverageIndex<OutletLink> {
-  const lists = new Map<readonly OutletLink[], OutletLink[]>();
+  const lists = index.memo.slimLinks;
   const entries: CoverageEntries<OutletLink> = new Map();
   for (const [pageUrl, { links, ownDomain }] of index.entries()) {
     let slim = lists.get(links);
@@ -22,5 +23,5 @@ export function feedCoverage(index: CoverageIndex<OutletLink>): CoverageIndex<Ou
     }
     entries.set(pageUrl, { links: slim, ownDomain });
   }
-  return new CoverageIndex(entries);
+  return new CoverageIndex(entries, index.memo);
 }

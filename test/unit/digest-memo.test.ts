@@ -3,6 +3,7 @@ import { createDigest, resolveOptions } from "../../src/index.js";
 import { validateFile } from "../../src/article/read-folder.js";
 import type { ArticleDraft } from "../../src/article/validate.js";
 import { DigestMemo } from "../../src/digest-memo.js";
+import { feedCoverage } from "../../src/feeds/feed-coverage.js";
 import { articleFile, articlePageUrl } from "../helpers/article-file.js";
 
 const options = resolveOptions({});
@@ -45,5 +46,36 @@ describe("DigestMemo", () => {
     const moved = memo.publishedArticle(draft, `${natural}-0123456789ab`, `/articles/${natural}-0123456789ab/`);
     expect(moved).not.toBe(kept);
     expect(moved).toMatchObject({ slug: `${natural}-0123456789ab`, pageUrl: `/articles/${natural}-0123456789ab/`, published: true });
+  });
+
+  it("keeps a story's links (and their feed copy) while its coverage is unchanged, and makes them again when a member is edited", () => {
+    const outlet = (n: number) => ({ name: `Outlet ${n}`, domain: `o${n}.example.com` });
+    const a = { ...fieldsOf(1), provider: outlet(1), related: [{ title: "Elsewhere", publishedDateTime: "2026-03-01T09:00:00Z", webUrl: "https://o3.example.com/else", provider: outlet(3) }] };
+    const b = { ...fieldsOf(2), provider: outlet(2), related: [{ title: "Story 1", publishedDateTime: "2026-03-01T10:00:00Z", webUrl: fieldsOf(1).originalUrl, provider: outlet(1) }] };
+    const c = { ...fieldsOf(3), provider: outlet(4) };
+    const drafts = [draftOf("a.md", a), draftOf("b.md", b), draftOf("c.md", c)];
+    const memo = new DigestMemo();
+    const storyOf = (digest: ReturnType<typeof digestOf>, file: string) => {
+      const article = digest.articles.find((x) => x.sourceFile === file);
+      return digest.clusters.alsoCoveredBy.entries().get(article?.pageUrl ?? "")?.links;
+    };
+    const slimOf = (digest: ReturnType<typeof digestOf>, file: string) => {
+      const article = digest.articles.find((x) => x.sourceFile === file);
+      return feedCoverage(digest.clusters.alsoCoveredBy).entries().get(article?.pageUrl ?? "")?.links;
+    };
+
+    const first = digestOf(drafts, memo);
+    expect(storyOf(first, "a.md")?.map((link) => link.providerName)).toEqual(["Outlet 2", "Outlet 1", "Outlet 3"]);
+    const firstSlim = slimOf(first, "a.md");
+    // Only the lone article c changes: a and b's story is the same array, its feed copy too.
+    const second = digestOf([drafts[0] as ArticleDraft, drafts[1] as ArticleDraft, draftOf("c.md", { ...c, title: "Story 3, edited" })], memo);
+    expect(storyOf(second, "a.md")).toBe(storyOf(first, "a.md"));
+    expect(slimOf(second, "b.md")).toBe(firstSlim);
+    // b's headline is in the story's links: edited, the story is made again.
+    const edited = [drafts[0] as ArticleDraft, draftOf("b.md", { ...b, title: "Story 2, edited" }), drafts[2] as ArticleDraft];
+    const third = digestOf(edited, memo);
+    expect(storyOf(third, "a.md")).not.toBe(storyOf(first, "a.md"));
+    expect(storyOf(third, "a.md")?.map((link) => link.title)).toContain("Story 2, edited");
+    expect(third).toEqual(digestOf(edited));
   });
 });
