@@ -16,7 +16,8 @@ export function attachDigestBuild(eleventyConfig: EleventyConfig, build: DigestB
     const data = { eleventyExcludeFromCollections: true, permalink: page.permalink };
     eleventyConfig.addTemplate(singlePageInputPath(page), { data, render: () => page.render(build.current()) });
   }
-  for (const name of ["articles", "providers", "topics"] as const) eleventyConfig.addCollection(name, () => siteCollections(build.latest())[name]);
+  const collection = siteCollections();
+  for (const name of ["articles", "providers", "topics"] as const) eleventyConfig.addCollection(name, () => collection(build.latest(), name));
   eleventyConfig.addFilter("newsDigestUrl", (pagePath: string) => build.current().kit.url(pagePath));
   eleventyConfig.addFilter("newsDigestDate", (value: unknown) => formatDateValue(build.current().kit, value));
   eleventyConfig.on("eleventy.before", ({ directories, runMode, outputMode }) =>
