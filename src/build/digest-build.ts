@@ -18,9 +18,10 @@ import { ArticleStore } from "../article/article-store.js";
 import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
 import { sitePageFiles, sitePathOf } from "../site/site-pages.js";
 import { renderSitemaps } from "../site/sitemap.js";
-import { resolveInside, writeOutputFiles } from "../site/write-files.js";
+import { writeOutputFiles } from "../site/write-files.js";
 import { feedLinks, listFeeds, type FeedSite } from "../feeds/index.js";
-import { startFeeds, type PendingFeeds } from "./feed-writer.js";
+import { fileExists, startFeeds, type PendingFeeds } from "./feed-writer.js";
+import { missingOutputFiles, presentUnless, type OnDisk } from "../site/output-presence.js";
 import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
 import type { BuildState } from "./build-state.js";
@@ -65,6 +66,10 @@ interface RunState {
   /** The article addresses it recorded (redirects come from these). */
   previousAddresses: ReadonlyMap<string, string>;
   planned: Set<string>;
+  /** The recorded outputs gone from the output folder, being found out while the articles are read (see output-presence.ts). */
+  missing: Promise<ReadonlySet<string>> | undefined;
+  /** Whether the output folder holds a file: from `missing` once it is answered, or asked of the disk. */
+  onDisk: OnDisk;
   /** The article addresses this build answers at, for the manifest. */
   addresses: ReadonlyMap<string, string>;
   search: PendingSearchIndex | undefined;
@@ -171,6 +176,9 @@ export class DigestBuild {
       previous: manifest?.files ?? new Set<string>(),
       previousAddresses: manifest?.addresses ?? new Map<string, string>(),
       planned: new Set(),
+      // Only a build that can skip files asks: it then skips those whose fingerprint it recorded.
+      missing: (watching || cached) && run.writesFiles && this.fingerprints.size > 0 ? missingOutputFiles(outputDir, this.fingerprints.entries().keys()) : undefined,
+      onDisk: (sitePath) => fileExists(outputDir, sitePath),
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
@@ -233,6 +241,7 @@ export class DigestBuild {
     const { redirects, addresses } = planRedirects(run.previousAddresses, digest.articles, new Set(plan.urls));
     for (const redirect of redirects) run.planned.add(sitePathOf(redirect.from));
     run.addresses = addresses;
+    if (run.missing) run.onDisk = presentUnless(await run.missing);
     if (run.writing) {
       mkdirSync(run.outputDir, { recursive: true });
       // Recorded before anything is written: a build that stops halfway still knows every file it may
@@ -241,9 +250,9 @@ export class DigestBuild {
       const skipUnchanged = run.watching || run.cached;
       // One memo for the pages and, when they are written in this thread, the feeds: each asks for every article's.
       const articleFingerprint = sources ? articleFingerprints(sources, run.watching ? this.memo.fingerprints : undefined) : undefined;
-      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(articleFingerprint ? { articleFingerprint } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries() } : {}) });
+      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(articleFingerprint ? { articleFingerprint } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries(), onDisk: run.onDisk } : {}) });
       const skip = skipUnchanged
-        ? { unchanged: this.fingerprints.checkFor(run.outputDir, resolveInside), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(articleFingerprint ? { articleFingerprint } : {}) }
+        ? { unchanged: this.fingerprints.checkFor(run.onDisk), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(articleFingerprint ? { articleFingerprint } : {}) }
         : undefined;
       // Redirect pages are cheaper to render than to fingerprint by their inputs: compared by their contents.
       const redirectPages = skip ? changedContents(redirectPageFiles(redirects, kit), skip.unchanged) : redirectPageFiles(redirects, kit);
@@ -297,7 +306,7 @@ export class DigestBuild {
         run.report.archives += feeds.archives;
         run.report.wrote(feeds);
         this.fingerprints.restore(new Map(feeds.fingerprints));
-        const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.outputDir, resolveInside) : undefined;
+        const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.onDisk) : undefined;
         run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(changedContents(renderSitemaps(site.urls, kit), unchanged))));
         this.timer.end("feeds");
         // The previous search bundle stays until the new one is published.

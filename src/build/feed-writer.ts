@@ -5,6 +5,7 @@ import { renderAllFeedBytes, type FeedContent, type FeedSite, type UnchangedChec
 import { feedContentMessage } from "../feeds/feed-content-message.js";
 import { articleFingerprints, type ArticleSources } from "../article/article-fingerprint.js";
 import { resolveInside, writeOutputFiles } from "../site/write-files.js";
+import type { OnDisk } from "../site/output-presence.js";
 import { workerUrl } from "../worker-url.js";
 import { FEED_THREAD_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { BuildReport } from "./build-report.js";
@@ -42,6 +43,8 @@ export interface FeedWriteRequest {
   articleFingerprint?: (article: Article) => string | undefined;
   /** Where a note goes when the feed thread runs out of heap and this thread takes over (it takes as long again). */
   log?: (message: string) => void;
+  /** Whether the output folder holds a file, as the build already found out (see output-presence.ts); asked of the disk otherwise. Feeds written in this thread only. */
+  onDisk?: OnDisk;
 }
 
 /**
@@ -74,7 +77,7 @@ export function startFeeds(request: FeedWriteRequest, inThread = feedsInThread(r
 }
 
 /** Records every fingerprint it is shown, so the caller learns them whichever thread asked. */
-function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: (sitePath: string) => boolean, recorded: [string, string][]): UnchangedCheck {
+function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: OnDisk, recorded: [string, string][]): UnchangedCheck {
   return (sitePath, fingerprint) => {
     recorded.push([sitePath, fingerprint]);
     return previous.get(sitePath) === fingerprint && onDisk(sitePath);
@@ -85,7 +88,7 @@ function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: (sitePath
 export const fileExists = (outputDir: string, sitePath: string): boolean => existsSync(resolveInside(outputDir, sitePath));
 
 /** Renders and writes every feed in this thread (the worker thread runs this too). */
-export function writeFeeds({ digest, site, outputDir, previous, sources, articleFingerprint }: FeedWriteRequest, onDisk: (sitePath: string) => boolean): WrittenFeeds {
+export function writeFeeds({ digest, site, outputDir, previous, sources, articleFingerprint }: FeedWriteRequest, onDisk: OnDisk): WrittenFeeds {
   const fingerprints: [string, string][] = [];
   const report = new BuildReport();
   const unchanged = previous ? recordingCheck(previous, onDisk, fingerprints) : undefined;
@@ -95,7 +98,7 @@ export function writeFeeds({ digest, site, outputDir, previous, sources, article
 
 function feedsInline(request: FeedWriteRequest): PendingFeeds {
   return {
-    finish: async () => writeFeeds(request, (sitePath) => fileExists(request.outputDir, sitePath)),
+    finish: async () => writeFeeds(request, request.onDisk ?? ((sitePath) => fileExists(request.outputDir, sitePath))),
     abandon: async () => undefined,
   };
 }
@@ -121,7 +124,7 @@ function feedsInWorker(request: FeedWriteRequest, heapMiB: number): PendingFeeds
         // Every file is rendered from the same data wherever it is written: the thread's are overwritten with the same bytes.
         if (isOutOfMemory(error)) {
           request.log?.(`${MESSAGE_PREFIX} the feed thread ran out of its ${heapMiB} MiB heap; writing the feeds in the main thread instead (the same files, slower).`);
-          return writeFeeds(request, (sitePath) => fileExists(request.outputDir, sitePath));
+          return writeFeeds(request, request.onDisk ?? ((sitePath) => fileExists(request.outputDir, sitePath)));
         }
         throw new NewsDigestError(`writing the feeds failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }

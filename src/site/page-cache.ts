@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import type { UnchangedCheck } from "../feeds/index.js";
 import { hashOf } from "../fingerprint.js";
+import type { OnDisk } from "./output-presence.js";
 
 /**
  * The files whose contents differ from what the check last saw at their path: for the few outputs
@@ -20,13 +20,18 @@ export function* changedContents<T extends { path: string; contents: string }>(f
 export class FileFingerprints {
   private readonly fingerprints = new Map<string, string>();
 
-  /** A check for one build writing into `outputDir`; it records every fingerprint it is shown. */
-  checkFor(outputDir: string, resolve: (outputDir: string, sitePath: string) => string): UnchangedCheck {
+  /** A check for one build; it records every fingerprint it is shown. `onDisk` says whether the output folder still holds a file. */
+  checkFor(onDisk: OnDisk): UnchangedCheck {
     return (sitePath, fingerprint) => {
-      const same = this.fingerprints.get(sitePath) === fingerprint && existsSync(resolve(outputDir, sitePath));
+      const same = this.fingerprints.get(sitePath) === fingerprint && onDisk(sitePath);
       this.fingerprints.set(sitePath, fingerprint);
       return same;
     };
+  }
+
+  /** How many outputs are recorded. */
+  get size(): number {
+    return this.fingerprints.size;
   }
 
   /** A fingerprint recorded by hand, for an output made elsewhere (the search bundle: see digest-build.ts). */

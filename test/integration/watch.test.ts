@@ -85,12 +85,12 @@ describe("a watch-mode rebuild after one article changes", () => {
     expect(statSync(file("/pagefind/pagefind-entry.json")).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
   });
 
-  it("writes a page again when its file was deleted, even if its HTML did not change", async () => {
-    const untouched = file(story1);
-    const before = readFileSync(untouched, "utf8");
-    rmSync(untouched);
+  it("writes a page, a feed and a sitemap again when their files were deleted, even if they did not change", async () => {
+    const untouched = [file(story1), file("/topics/energy/feed.json"), file("/sitemap.xml")];
+    const before = untouched.map((sitePath) => readFileSync(sitePath, "utf8"));
+    for (const sitePath of untouched) rmSync(sitePath);
     await site.rebuild();
-    expect(readFileSync(untouched, "utf8")).toBe(before);
+    expect(untouched.map((sitePath) => readFileSync(sitePath, "utf8"))).toEqual(before);
   });
 
   it("keeps the search index when a rebuild changes no search record", async () => {

@@ -8,7 +8,8 @@ import { bundledLayoutsDir, loadLayouts } from "../../../src/site/load-layouts.j
 import { FileFingerprints } from "../../../src/site/page-cache.js";
 import { planSite } from "../../../src/site/pages.js";
 import { sitePageFiles, sitePathOf } from "../../../src/site/site-pages.js";
-import { resolveInside, writeOutputFiles } from "../../../src/site/write-files.js";
+import { writeOutputFiles } from "../../../src/site/write-files.js";
+import { fileExists } from "../../../src/build/feed-writer.js";
 import { articleFile, articlePagePath } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 import { articleFingerprints } from "../../../src/article/article-fingerprint.js";
@@ -49,7 +50,7 @@ describe("sitePageFiles", async () => {
       const build = (excerpt: string, layoutsFingerprint = "layouts v1"): string[] => {
         const written: string[] = [];
         const articleFingerprint = articleFingerprints({ contentHashes: new Map(Object.entries(files(excerpt)).map(([file, text]) => [file, contentHash(Buffer.from(text))])), timeZone: options.timeZone });
-        const pages = sitePageFiles(plan(excerpt), kit, { unchanged: fingerprints.checkFor(outputDir, resolveInside), layoutsFingerprint, ...(known ? { articleFingerprint } : {}) });
+        const pages = sitePageFiles(plan(excerpt), kit, { unchanged: fingerprints.checkFor((sitePath) => fileExists(outputDir, sitePath)), layoutsFingerprint, ...(known ? { articleFingerprint } : {}) });
         writeOutputFiles(outputDir, (function* () {
           for (const file of pages) {
             written.push(file.path);
