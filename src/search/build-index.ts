@@ -8,6 +8,7 @@ import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-proto
 import { workerUrl } from "../worker-url.js";
 import { WORKER_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { pagefindBinary } from "./pagefind-binary.js";
+import type { KeptRecordPages, RecordPagesFolder } from "./kept-record-pages.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "index-worker");
 
@@ -24,7 +25,10 @@ export interface PendingSearchIndex {
    * unless their fingerprint is `unlessFingerprint` (the published bundle's): then nothing is written.
    */
   write(bundleDir: string, unlessFingerprint?: string): void;
-  /** Holds the process open until the bundle is written (or found unneeded); fails with Pagefind's own output. */
+  /**
+   * Holds the process open until the bundle is written (or found unneeded); fails with Pagefind's
+   * own output. The worker may still be removing its record pages: `abandon` waits for it.
+   */
   finish(): Promise<SearchIndexResult>;
   /** Stops Pagefind without writing, and waits until its process has exited. */
   abandon(): Promise<void>;
@@ -43,11 +47,15 @@ export interface SearchIndexResult {
  * Starts the indexer for one build. Records come from the core's data rather than the written
  * site pages: they exist as soon as the articles are read, so indexing overlaps page rendering,
  * and they do not depend on a site's own layouts. They reach Pagefind as record pages in a
- * temporary folder under `tempRoot` (record-page.ts says why).
+ * temporary folder under `tempRoot` (record-page.ts says why). With `keptPages` (a watch
+ * session's), that folder is the last index's, and an index that completes hands it back.
  */
-export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIndex {
+export function openSearchIndex(tempRoot: string = os.tmpdir(), keptPages?: KeptRecordPages): PendingSearchIndex {
   const started = performance.now();
-  const pagesDir = mkdtempSync(path.join(tempRoot, "news-digest-search-"));
+  const folder: RecordPagesFolder = keptPages ? keptPages.take(tempRoot) : { dir: mkdtempSync(path.join(tempRoot, "news-digest-search-")), digests: new Map() };
+  const pagesDir = folder.dir;
+  // The folder and its pages' digests once the worker has indexed them (written or unchanged).
+  let indexedPages: RecordPagesFolder | undefined;
   let pagefindPid: number | undefined;
   // A build that fails before finish() exits without waiting for the worker: then stop Pagefind
   // (it would outlive the build, writing into the output folder) and remove the record pages.
@@ -62,25 +70,36 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
     rmSync(pagesDir, { recursive: true, force: true });
   };
   process.once("exit", removePages);
-  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
+  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary(), keptDigests: keptPages ? new Map(folder.digests) : undefined } satisfies IndexWorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
   const failures: string[] = [];
   let outcome: { pages: number; fingerprint: string; unchanged: boolean } | undefined;
   let settled = false;
   let ended = false;
   let bundleDir: string | undefined;
+  // The worker's answer (the bundle written, found unchanged, or a failure) comes before it has
+  // removed its record pages (0.5 s at 10,000 records): the build publishes the bundle meanwhile.
+  let answered: () => void = () => undefined;
+  const answer = new Promise<void>((resolve) => (answered = resolve));
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
       if (reply.kind === "running") pagefindPid = reply.pid;
       else if (reply.kind === "exited") pagefindPid = undefined;
-      else if (reply.kind === "written" || reply.kind === "unchanged") outcome = { pages: reply.pages, fingerprint: reply.fingerprint, unchanged: reply.kind === "unchanged" };
-      else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
+      else {
+        if (reply.kind === "written" || reply.kind === "unchanged") {
+          outcome = { pages: reply.pages, fingerprint: reply.fingerprint, unchanged: reply.kind === "unchanged" };
+          if (reply.pageDigests) indexedPages = { dir: pagesDir, digests: reply.pageDigests };
+        } else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
+        answered();
+      }
     });
     worker.on("error", reject);
     worker.on("exit", () => {
       pagefindPid = undefined;
-      removePages();
       process.removeListener("exit", removePages);
+      if (keptPages && indexedPages) keptPages.keep(indexedPages);
+      else removePages();
       settled = true;
+      answered();
       resolve();
     });
   });
@@ -104,7 +123,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIn
       if (!ended) send({ kind: "close" });
       ended = true;
       worker.ref();
-      await finished;
+      await Promise.race([answer, finished]);
       if (failures.length > 0) throw new NewsDigestError(failures.join("\n"));
       if (outcome === undefined) throw new NewsDigestError(`the search indexer stopped before writing the search bundle to ${bundleDir ?? "the output folder"}.`);
       return { ...outcome, ms: Math.round(performance.now() - started) };
