@@ -8,6 +8,9 @@ export interface FeedPage<T> {
   older?: number;
 }
 
+/** How many archive pages a feed of `total` items has (see planFeedPages), without planning them. */
+export const archiveCountOf = (total: number, size: number): number => (total >= 2 * size ? Math.floor(total / size) - 1 : 0);
+
 /**
  * RFC 5005 archives that never change once written. Archive N (1 = oldest) holds the oldest items
  * N × size − size + 1 … N × size, counted from the oldest, and only complete chunks become archives:
@@ -20,7 +23,7 @@ export interface FeedPage<T> {
  */
 export function planFeedPages<T>(newestFirst: readonly T[], size: number): FeedPage<T>[] {
   const total = newestFirst.length;
-  const archiveCount = total >= 2 * size ? Math.floor(total / size) - 1 : 0;
+  const archiveCount = archiveCountOf(total, size);
   const headSize = total - archiveCount * size;
   const archives: FeedPage<T>[] = [];
   for (let n = 1; n <= archiveCount; n++) {

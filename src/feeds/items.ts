@@ -113,7 +113,17 @@ const NO_OTHERS = { links: [] as OutletLink[], count: 0 };
 export function createItemFactory(digest: FeedContent, site: FeedSite, articleFingerprint: (article: Article) => string | undefined = () => undefined): ItemFactory {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
   const topicKey = topicKeys();
+  // An article's categories are asked for by its head and archived items and fingerprints, and as a story's lead.
+  const categoriesByArticle = new Map<Article, FeedItem["categories"]>();
   const categoriesOf = (article: Article): FeedItem["categories"] => {
+    let categories = categoriesByArticle.get(article);
+    if (categories === undefined) {
+      categories = topicCategories(article);
+      categoriesByArticle.set(article, categories);
+    }
+    return categories;
+  };
+  const topicCategories = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
     for (const name of article.topics) {

@@ -12,6 +12,16 @@ export interface Story {
   lastPublishedAt: string;
 }
 
+/** How many stories {@link planStories} gives: one per cluster that holds a published article. */
+export function storyCount(digest: Pick<Digest, "articles"> & { clusters: Pick<ClusterIndex, "clusterOf"> }): number {
+  const clusters = new Set<StoryCluster>();
+  for (const article of digest.articles) {
+    const cluster = digest.clusters.clusterOf.get(article.pageUrl);
+    if (cluster) clusters.add(cluster);
+  }
+  return clusters.size;
+}
+
 /**
  * Every story once, newest first by its first publication on the site: that date does not move as
  * outlets join, so a story keeps its place and the stories archives behave like the others. The

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { renderAllFeeds, feedLinks, planFeedPages, type FeedFile, type FeedSite } from "../../../src/feeds/index.js";
+import { renderAllFeeds, feedFilePaths, feedLinks, planFeedPages, type FeedFile, type FeedSite } from "../../../src/feeds/index.js";
 import { articleFile, articlePageUrl } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
 import { NS, childElement, childElements, descendants, parseHtmlLayer, parseStrictXml, xmlText, type XmlNode } from "../../helpers/strict-xml.js";
@@ -381,5 +381,28 @@ describe("archives and story coverage", () => {
     expect(before.get("/archive/1/feed.xml")).toContain("Story 1<");
     for (const [path, contents] of before) if (path.includes("/archive/")) expect(joined.get(path), path).toBe(contents);
     expect(joined.get("/feed.xml")).toContain("Also covered by");
+  });
+});
+
+describe("feedFilePaths", () => {
+  it("lists exactly the files renderAllFeeds writes, archives and stories feeds included, without rendering them", () => {
+    // Seven articles of one outlet, and then five more, three of them covering earlier stories: fewer stories than articles.
+    const files = sampleFiles(7);
+    for (let i = 1; i <= 5; i++) {
+      files[`n${i}.md`] = articleFile({
+        title: `Northwind ${i}`,
+        publishedDateTime: `2026-03-${String(10 + i).padStart(2, "0")}T10:00:00Z`,
+        originalUrl: `https://northwind.example.org/${i}`,
+        provider: { name: "Northwind", domain: "northwind.example.org" },
+        topics: ["Energy"],
+        related: i <= 3 ? [{ title: `Story ${i}`, publishedDateTime: `2026-03-0${i}T10:00:00+02:00`, webUrl: `https://harbor-ledger.example.com/story-${i}`, provider: outlet }] : [],
+      });
+    }
+    const digest = digestFromFiles(files);
+    for (const feedSize of [1, 2, 3, 5, 50]) {
+      const rendered = [...renderAllFeeds(digest, { ...site, feedSize })].map((file) => file.path).sort();
+      expect([...feedFilePaths(digest, feedSize)].sort(), `feedSize ${feedSize}`).toEqual(rendered);
+    }
+    expect([...renderAllFeeds(digest, { ...site, feedSize: 2 })].some((file) => file.path === "/stories/archive/1/feed.xml")).toBe(true);
   });
 });
