@@ -2,6 +2,7 @@ import type { Article } from "./article/types.js";
 import type { ArticleDraft } from "./article/validate.js";
 import { articleSlug } from "./article/slug.js";
 import { StoryMemo } from "./clusters/story-memo.js";
+import { ItemFingerprintMemo } from "./feeds/item-memo.js";
 
 /**
  * What one watch session's digests reuse from the last: a draft the in-memory article cache
@@ -21,6 +22,8 @@ export class DigestMemo {
   readonly fingerprints = new WeakMap<Article, string>();
   /** Story links, their hashes and their feed copies (see StoryMemo). */
   readonly stories = new StoryMemo();
+  /** Feed items' fingerprints, by article object (see ItemFingerprintMemo). */
+  readonly feedItems = new ItemFingerprintMemo();
 
   /** The slug the draft's own data gives (before any collision suffix): see articleSlug. */
   naturalSlug(draft: ArticleDraft): string {

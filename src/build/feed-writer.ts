@@ -11,6 +11,7 @@ import { FEED_THREAD_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { BuildReport } from "./build-report.js";
 import type { FeedJob, FeedJobReply } from "./feed-job.js";
 import type { Article } from "../article/types.js";
+import type { ItemFingerprintMemo } from "../feeds/item-memo.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "feed-worker");
 
@@ -43,6 +44,8 @@ export interface FeedWriteRequest {
   articleFingerprint?: (article: Article) => string | undefined;
   /** Where a note goes when the feed thread runs out of heap and this thread takes over (it takes as long again). */
   log?: (message: string) => void;
+  /** A watch session's feed item fingerprints (see ItemFingerprintMemo). Feeds written in this thread only. */
+  itemMemo?: ItemFingerprintMemo;
   /** Whether the output folder holds a file, as the build already found out (see output-presence.ts); asked of the disk otherwise. Feeds written in this thread only. */
   onDisk?: OnDisk;
 }
@@ -88,11 +91,11 @@ function recordingCheck(previous: ReadonlyMap<string, string>, onDisk: OnDisk, r
 export const fileExists = (outputDir: string, sitePath: string): boolean => existsSync(resolveInside(outputDir, sitePath));
 
 /** Renders and writes every feed in this thread (the worker thread runs this too). */
-export function writeFeeds({ digest, site, outputDir, previous, sources, articleFingerprint }: FeedWriteRequest, onDisk: OnDisk): WrittenFeeds {
+export function writeFeeds({ digest, site, outputDir, previous, sources, articleFingerprint, itemMemo }: FeedWriteRequest, onDisk: OnDisk): WrittenFeeds {
   const fingerprints: [string, string][] = [];
   const report = new BuildReport();
   const unchanged = previous ? recordingCheck(previous, onDisk, fingerprints) : undefined;
-  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeedBytes(digest, site, unchanged, articleFingerprint ?? (sources ? articleFingerprints(sources) : undefined))));
+  const { bytes } = writeOutputFiles(outputDir, report.count(renderAllFeedBytes(digest, site, unchanged, articleFingerprint ?? (sources ? articleFingerprints(sources) : undefined), itemMemo)));
   return { feeds: report.feeds, archives: report.archives, bytes, fingerprints };
 }
 

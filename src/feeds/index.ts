@@ -14,6 +14,7 @@ import { planStories, storyCount, type Story } from "./stories.js";
 import { archiveCountOf } from "./archive.js";
 import { planDocuments, subjectOf, type ScopeEntry } from "./document-plan.js";
 import { SharedItems } from "./shared-items.js";
+import type { ItemFingerprintMemo } from "./item-memo.js";
 import { feedCoverage } from "./feed-coverage.js";
 import { changedContents } from "../site/page-cache.js";
 import { SITE_ICON_PATH } from "./site-icon.js";
@@ -99,21 +100,21 @@ type Renderers = { [F in FeedFormat]: { item: (item: FeedItem) => unknown; doc: 
  * after the last (see planDocuments for the order that makes that soon). With `unchanged`, a
  * document is fingerprinted from its head and its entries' fingerprints (see ItemFactory) before
  * any of its items is made; `articleFingerprint` gives articles' fingerprints known from their
- * files' bytes.
+ * files' bytes, and `itemMemo` (a watch session's) keeps the items' fingerprints between renders.
  */
-export function renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile> {
-  return renderFeedDocuments(digest, site, partsText, unchanged, articleFingerprint);
+export function renderAllFeeds(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined, itemMemo?: ItemFingerprintMemo): Generator<FeedFile> {
+  return renderFeedDocuments(digest, site, partsText, unchanged, articleFingerprint, itemMemo);
 }
 
 /** {@link renderAllFeeds} as the build writes them: each document's bytes (see document-parts.ts), every item's encoded once however many documents hold it; the OPML list stays text. */
-export function renderAllFeedBytes(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile<Buffer | string>> {
-  return renderFeedDocuments(digest, site, partsBytes, unchanged, articleFingerprint);
+export function renderAllFeedBytes(digest: FeedContent, site: FeedSite, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined, itemMemo?: ItemFingerprintMemo): Generator<FeedFile<Buffer | string>> {
+  return renderFeedDocuments(digest, site, partsBytes, unchanged, articleFingerprint, itemMemo);
 }
 
-function* renderFeedDocuments<C extends string | Buffer>(content: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined): Generator<FeedFile<C | string>> {
+function* renderFeedDocuments<C extends string | Buffer>(content: FeedContent, site: FeedSite, encode: (parts: DocumentParts) => C, unchanged?: UnchangedCheck, articleFingerprint?: (article: Article) => string | undefined, itemMemo?: ItemFingerprintMemo): Generator<FeedFile<C | string>> {
   requireSiteUrl(site);
   const digest: FeedContent = { ...content, clusters: { ...content.clusters, alsoCoveredBy: feedCoverage(content.clusters.alsoCoveredBy) } };
-  const items = createItemFactory(digest, site, articleFingerprint);
+  const items = createItemFactory(digest, site, articleFingerprint, itemMemo);
   // Items read the site's settings; the documents' fingerprints take them once.
   const siteFingerprint = JSON.stringify(site);
   const renderers: Renderers = {

@@ -9,6 +9,7 @@ import { feedIdOfArticle, feedIdOfStory } from "./feed-id.js";
 import type { FeedContent } from "./scope.js";
 import type { Story } from "./stories.js";
 import { articleOf, subjectOf, type ScopeEntry } from "./document-plan.js";
+import type { ItemFingerprintMemo } from "./item-memo.js";
 
 /** Where the site is served, for absolute URLs in feeds. */
 export interface FeedSite {
@@ -109,9 +110,12 @@ const NO_OTHERS = { links: [] as OutletLink[], count: 0 };
  * and the outlet count): an archive never changes once written, even when an old story gains an
  * outlet. `articleFingerprint` gives an article's fingerprint where it is known without
  * serialising the article (see article-fingerprint.ts); other entries are fingerprinted by their item.
+ * `memo` (a watch session's) keeps those fingerprints from one render to the next.
  */
-export function createItemFactory(digest: FeedContent, site: FeedSite, articleFingerprint: (article: Article) => string | undefined = () => undefined): ItemFactory {
+export function createItemFactory(digest: FeedContent, site: FeedSite, articleFingerprint: (article: Article) => string | undefined = () => undefined, memo?: ItemFingerprintMemo): ItemFactory {
   const topicUrls = new Map(digest.topics.map((term) => [term.key, { label: term.label, url: absoluteUrl(site, term.url) }] as const));
+  // Categories are the one input of a fingerprint not named in its memo key: they come from the article (the same object) and these.
+  memo?.begin(JSON.stringify([...topicUrls]));
   const topicKey = topicKeys();
   // An article's categories are asked for by its head and archived items and fingerprints, and as a story's lead.
   const categoriesByArticle = new Map<Article, FeedItem["categories"]>();
@@ -181,13 +185,22 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     const key = subjectOf(entry);
     let hash = cache.get(key);
     if (hash === undefined) {
-      const known = articleFingerprint(articleOf(entry));
+      const article = articleOf(entry);
+      const known = articleFingerprint(article);
       // A story item shows its first publication and its `updated`; an archived one not its latest publication, which moves as coverage joins.
-      const source = known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, entryInputs(entry, archived, othersFingerprint)];
-      hash = hashOf(JSON.stringify(source));
+      const make = (): string => hashOf(JSON.stringify(known === undefined ? item(entry, archived) : ["article" in entry ? "article" : ["story", entry.story.firstPublishedAt, entryUpdated(entry, archived)], known, archived, entryInputs(entry, archived, othersFingerprint)]));
+      hash = known !== undefined && memo ? memo.fingerprint(`${"article" in entry ? "article" : "story"} ${archived}`, article, memoKey(entry, article, known, archived), make) : make();
       cache.set(key, hash);
     }
     return hash;
+  };
+  /** Everything `make` above serialises besides the article's categories: the same key, the same fingerprint. */
+  const memoKey = (entry: ScopeEntry, article: Article, known: string, archived: boolean): string => {
+    const cluster = "article" in entry ? digest.clusters.clusterOf.get(article.pageUrl) : entry.story.cluster;
+    const story = "article" in entry ? "" : `${entry.story.firstPublishedAt} ${entryUpdated(entry, archived)}`;
+    if (archived) return `${known} ${cluster?.id ?? ""} ${story}`;
+    const others = othersFingerprint(article.pageUrl);
+    return `${known} ${cluster?.id ?? ""} ${cluster?.outlets ?? 1} ${others.links} ${others.count} ${story}`;
   };
   return { item, fingerprint };
 }

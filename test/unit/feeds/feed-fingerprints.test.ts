@@ -5,6 +5,11 @@ import { contentHash } from "../../../src/article/article-store.js";
 import { resolveOptions } from "../../../src/options.js";
 import { articleFile } from "../../helpers/article-file.js";
 import { digestFromFiles } from "../../helpers/digest.js";
+import { createDigest } from "../../../src/digest.js";
+import { DigestMemo } from "../../../src/digest-memo.js";
+import { ItemFingerprintMemo } from "../../../src/feeds/item-memo.js";
+import { validateFile } from "../../../src/article/read-folder.js";
+import type { ArticleDraft } from "../../../src/article/validate.js";
 
 const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/", title: "Test Digest", description: "Tests", language: "en", feedSize: 3, websubHub: "" };
 const ledger = { name: "Harbor Ledger", domain: "harbor-ledger.example.com" };
@@ -92,4 +97,79 @@ describe("feed fingerprints", () => {
     const again = feedsOf(files(), true);
     expect([...again].map(([path, feed]) => [path, feed.fingerprint])).toEqual([...once].map(([path, feed]) => [path, feed.fingerprint]));
   });
+});
+
+/** A watch session in miniature: drafts of unchanged texts are the same objects from one render to the next, as the article cache hands them back. */
+class Session {
+  private readonly drafts = new Map<string, { text: string; draft: ArticleDraft }>();
+  private readonly digestMemo = new DigestMemo();
+  readonly options = resolveOptions({});
+  reused = 0;
+
+  constructor(readonly itemMemo: ItemFingerprintMemo | undefined) {}
+
+  /** Every feed file's fingerprint, rendered with the session's memos. */
+  fingerprints(input: Record<string, string>, feedSite = site): Map<string, string> {
+    const drafts: ArticleDraft[] = [];
+    for (const [file, text] of Object.entries(input)) {
+      let kept = this.drafts.get(file);
+      if (kept?.text !== text) {
+        const draft = validateFile(file, Buffer.from(text), this.options.timeZone).draft;
+        if (!draft) throw new Error(`${file} did not validate`);
+        kept = { text, draft };
+        this.drafts.set(file, kept);
+      }
+      drafts.push(kept.draft);
+    }
+    const digest = createDigest({ files: Object.keys(input), drafts, problems: [] }, this.options, new Date("2026-06-01T00:00:00Z"), undefined, this.digestMemo);
+    const sources = { contentHashes: new Map(Object.entries(input).map(([file, text]) => [file, contentHash(Buffer.from(text))])), timeZone: this.options.timeZone };
+    const out = new Map<string, string>();
+    for (const _ of renderAllFeeds(digest, feedSite, (path, fingerprint) => (out.set(path, fingerprint), false), articleFingerprints(sources, this.digestMemo.fingerprints), this.itemMemo));
+    return out;
+  }
+}
+
+/** Besides the edits above: one that changes a story's id, which only the JSON Feed shows (so RSS and Atom files keep their bytes while their fingerprints change, and it is not among the edits above). */
+const sessionEdits: typeof edits = [
+  ...edits,
+  // Coverage older than story 3's first joins it: the story's id, which every member's item carries, archived ones too, changes.
+  [
+    "older coverage joins a story",
+    (input) => ({
+      ...input,
+      "older.md": articleFile({
+        title: "Story 3, from the start",
+        publishedDateTime: "2026-03-21T10:00:00Z",
+        originalUrl: "https://eastgate.example.net/older",
+        provider: eastgate,
+        related: [
+          { title: "Story 3", publishedDateTime: "2026-03-03T10:00:00Z", webUrl: "https://harbor-ledger.example.com/story-3", provider: ledger },
+          { title: "The first report", publishedDateTime: "2026-02-01T10:00:00Z", webUrl: "https://northwind.example.org/first-report", provider: northwind },
+        ],
+      }),
+    }),
+  ],
+];
+
+describe("feed item fingerprints kept between watch rebuilds", () => {
+  for (const [what, edit, editedSite] of sessionEdits) {
+    it(`are the ones a render without them gives: ${what}`, () => {
+      let reused = 0;
+      const memo = new (class extends ItemFingerprintMemo {
+        override fingerprint(kind: string, article: Parameters<ItemFingerprintMemo["fingerprint"]>[1], key: string, make: () => string): string {
+          let made = false;
+          const fingerprint = super.fingerprint(kind, article, key, () => ((made = true), make()));
+          if (!made) reused++;
+          return fingerprint;
+        }
+      })();
+      const session = new Session(memo);
+      session.fingerprints(files());
+      const edited = edit(files());
+      const kept = session.fingerprints(edited, editedSite);
+      const fresh = new Session(undefined).fingerprints(edited, editedSite);
+      expect([...kept]).toEqual([...fresh]);
+      if (!editedSite) expect(reused, "items of unchanged articles keep their fingerprints").toBeGreaterThan(0);
+    });
+  }
 });
