@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 
 /** A folder of record pages and the digest of each page in it, by its path inside the folder. */
@@ -24,7 +24,9 @@ export class KeptRecordPages {
     const kept = this.kept;
     this.kept = undefined;
     process.removeListener("exit", this.removeOnExit);
-    return kept ?? { dir: mkdtempSync(path.join(tempRoot, "news-digest-search-")), digests: new Map() };
+    // A system's temp cleaner may have removed it meanwhile: then every page is written again.
+    if (kept && existsSync(kept.dir)) return kept;
+    return { dir: mkdtempSync(path.join(tempRoot, "news-digest-search-")), digests: new Map() };
   }
 
   /** Hands back the folder of an index that completed, with the digest of every page now in it. */

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, utimesSync } from "node:fs";
+import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openSearchIndex, type SearchIndexResult } from "../../src/search/build-index.js";
@@ -82,6 +82,17 @@ describe("a watch session's record pages, kept from one index to the next", () =
 
     expect((await index([record("b", "Bravo story")], path.join(output, "two"), tempRoot, kept)).pages).toBe(1);
     expect(readFragments(path.join(output, "two")).map((f) => f.url)).toEqual(["/articles/b/"]);
+    kept.drop();
+  }, 60_000);
+
+  it("starts from an empty folder again when the kept one was removed meanwhile (a temp cleaner)", async () => {
+    const tempRoot = makeTempDir("kept-pages-removed");
+    const output = makeTempDir("kept-pages-removed-out");
+    const kept = new KeptRecordPages();
+    await index([record("a", "Alpha story"), record("b", "Bravo story")], path.join(output, "one"), tempRoot, kept);
+    for (const folder of readdirSync(tempRoot)) rmSync(path.join(tempRoot, folder), { recursive: true });
+    expect((await index([record("a", "Alpha story"), record("b", "Bravo story")], path.join(output, "two"), tempRoot, kept)).pages).toBe(2);
+    expect(readFragments(path.join(output, "two")).map((f) => f.url).sort()).toEqual(["/articles/a/", "/articles/b/"]);
     kept.drop();
   }, 60_000);
 });
