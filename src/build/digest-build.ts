@@ -251,7 +251,7 @@ export class DigestBuild {
       const skipUnchanged = run.watching || run.cached;
       // One memo for the pages and, when they are written in this thread, the feeds: each asks for every article's.
       const articleFingerprint = sources ? articleFingerprints(sources, run.watching ? this.memo.fingerprints : undefined) : undefined;
-      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(articleFingerprint ? { articleFingerprint } : {}), ...(run.watching ? { itemMemo: this.memo.feedItems } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries(), onDisk: run.onDisk } : {}) });
+      run.feeds = startFeeds({ digest, site: feedSiteOf(run.options, kit.site.pathPrefix), outputDir: run.outputDir, log: this.log, ...(sources ? { sources } : {}), ...(articleFingerprint ? { articleFingerprint } : {}), ...(run.watching ? { itemMemo: this.memo.feedItems, keepItems: true } : {}), ...(skipUnchanged ? { previous: this.fingerprints.entries(), onDisk: run.onDisk } : {}) });
       const skip = skipUnchanged
         ? { unchanged: this.fingerprints.checkFor(run.onDisk), layoutsFingerprint: loaded.fingerprint, coverageFingerprint: (links: readonly CoverageLink[]) => digest.clusters.alsoCoveredBy.fingerprintOf(links), ...(articleFingerprint ? { articleFingerprint } : {}) }
         : undefined;
@@ -307,6 +307,10 @@ export class DigestBuild {
         run.report.archives += feeds.archives;
         run.report.wrote(feeds);
         this.fingerprints.restore(new Map(feeds.fingerprints));
+        if (feeds.items) {
+          const byPageUrl = new Map(this.current().digest.articles.map((article) => [article.pageUrl, article] as const));
+          this.memo.feedItems.adopt(feeds.items, (pageUrl) => byPageUrl.get(pageUrl));
+        }
         const unchanged = run.watching || run.cached ? this.fingerprints.checkFor(run.onDisk) : undefined;
         run.report.wrote(writeOutputFiles(run.outputDir, run.report.count(changedContents(renderSitemaps(site.urls, kit), unchanged))));
         this.timer.end("feeds");

@@ -5,11 +5,13 @@ import { parentPort, workerData } from "node:worker_threads";
 import { feedContentOf } from "../feeds/feed-content-message.js";
 import { fileExists, writeFeeds } from "./feed-writer.js";
 import type { FeedJob, FeedJobReply } from "./feed-job.js";
+import { ItemFingerprintMemo } from "../feeds/item-memo.js";
 
-function run({ content, site, outputDir, previous, sources }: FeedJob): FeedJobReply {
+function run({ content, site, outputDir, previous, sources, keepItems }: FeedJob): FeedJobReply {
   try {
-    const request = { digest: feedContentOf(content), site, outputDir, ...(previous ? { previous: new Map(previous) } : {}), ...(sources ? { sources } : {}) };
-    return { ok: true, ...writeFeeds(request, (sitePath) => fileExists(outputDir, sitePath)) };
+    const itemMemo = keepItems ? new ItemFingerprintMemo({ record: true }) : undefined;
+    const request = { digest: feedContentOf(content), site, outputDir, ...(previous ? { previous: new Map(previous) } : {}), ...(sources ? { sources } : {}), ...(itemMemo ? { itemMemo } : {}) };
+    return { ok: true, ...writeFeeds(request, (sitePath) => fileExists(outputDir, sitePath)), items: itemMemo?.recording() };
   } catch (error) {
     // The message already names the problem; the error's class would not survive the thread boundary.
     return { ok: false, message: error instanceof Error ? error.message : String(error) };

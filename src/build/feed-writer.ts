@@ -11,7 +11,7 @@ import { FEED_THREAD_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { BuildReport } from "./build-report.js";
 import type { FeedJob, FeedJobReply } from "./feed-job.js";
 import type { Article } from "../article/types.js";
-import type { ItemFingerprintMemo } from "../feeds/item-memo.js";
+import type { ItemFingerprintMemo, KeptItemFingerprints } from "../feeds/item-memo.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "feed-worker");
 
@@ -24,6 +24,8 @@ export interface WrittenFeeds {
   bytes: number;
   /** The fingerprint of every feed file this build wrote or found unchanged, for the next build. */
   fingerprints: [string, string][];
+  /** The items' fingerprints the feed thread worked out, when asked for (`keepItems`). */
+  items?: KeptItemFingerprints | undefined;
 }
 
 /** Feeds being written while the pages render; `finish` waits for them, `abandon` stops them. */
@@ -46,6 +48,8 @@ export interface FeedWriteRequest {
   log?: (message: string) => void;
   /** A watch session's feed item fingerprints (see ItemFingerprintMemo). Feeds written in this thread only. */
   itemMemo?: ItemFingerprintMemo;
+  /** Feeds written in the feed thread send back their items' fingerprints, for `itemMemo` to adopt. */
+  keepItems?: boolean;
   /** Whether the output folder holds a file, as the build already found out (see output-presence.ts); asked of the disk otherwise. Feeds written in this thread only. */
   onDisk?: OnDisk;
 }
@@ -109,7 +113,7 @@ function feedsInline(request: FeedWriteRequest): PendingFeeds {
 const isOutOfMemory = (error: unknown): boolean => error instanceof Error && (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
 
 function feedsInWorker(request: FeedWriteRequest, heapMiB: number): PendingFeeds {
-  const job: FeedJob = { content: feedContentMessage(request.digest), site: request.site, outputDir: request.outputDir, ...(request.previous ? { previous: [...request.previous] } : {}), ...(request.sources ? { sources: request.sources } : {}) };
+  const job: FeedJob = { content: feedContentMessage(request.digest), site: request.site, outputDir: request.outputDir, ...(request.previous ? { previous: [...request.previous] } : {}), ...(request.sources ? { sources: request.sources } : {}), ...(request.keepItems ? { keepItems: true } : {}) };
   const worker = new Worker(WORKER_URL, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMiB, maxYoungGenerationSizeMb: FEED_THREAD_YOUNG_GENERATION_MIB } });
   let stopped = false;
   const reply = new Promise<FeedJobReply>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { generateCorpus } from "../../bench/generate.js";
 import { feedsInThread, fileExists, startFeeds, writeFeeds } from "../../src/build/feed-writer.js";
 import type { FeedSite } from "../../src/feeds/index.js";
 import { digestFromFiles } from "../helpers/digest.js";
+import { ItemFingerprintMemo } from "../../src/feeds/item-memo.js";
 import { makeTempDir } from "../helpers/temp-dir.js";
 
 const site: FeedSite = { siteUrl: "https://digest.example.org", pathPrefix: "/news/", title: "Test Digest", description: "Tests", language: "en", feedSize: 4, websubHub: "" };
@@ -61,6 +62,28 @@ describe("feeds written by the feed thread (a real worker thread)", () => {
     const threaded = await startFeeds({ digest, site, outputDir: inThread, previous: new Map(), sources }, true).finish();
     const inline = await startFeeds({ digest, site, outputDir: here, previous: new Map(), sources }, false).finish();
     expect(threaded.fingerprints.length).toBeGreaterThan(100);
+    expect(new Map(inline.fingerprints)).toEqual(new Map(threaded.fingerprints));
+  });
+
+  it("sends back its items' fingerprints when asked, and a memo that adopts them reuses every one in this thread, to the same documents' fingerprints", async () => {
+    const [inThread, here] = [makeTempDir("feeds-items-thread"), makeTempDir("feeds-items-here")];
+    const sources = { contentHashes: new Map(digest.articles.map((article) => [article.sourceFile, `hash of ${article.sourceFile}`])), timeZone: "UTC" };
+    const threaded = await startFeeds({ digest, site, outputDir: inThread, previous: new Map(), sources, keepItems: true }, true).finish();
+    expect(threaded.items?.items.length).toBeGreaterThan(digest.articles.length);
+    let made = 0;
+    let asked = 0;
+    const memo = new (class extends ItemFingerprintMemo {
+      override fingerprint(kind: string, article: Parameters<ItemFingerprintMemo["fingerprint"]>[1], key: string, make: () => string): string {
+        asked++;
+        return super.fingerprint(kind, article, key, () => (made++, make()));
+      }
+    })();
+    const byPageUrl = new Map(digest.articles.map((article) => [article.pageUrl, article] as const));
+    memo.adopt(threaded.items as NonNullable<typeof threaded.items>, (pageUrl) => byPageUrl.get(pageUrl));
+    const inline = await startFeeds({ digest, site, outputDir: here, previous: new Map(), sources, itemMemo: memo }, false).finish();
+    expect(asked).toBe(threaded.items?.items.length);
+    // The thread's coverage is its slim copy: its keys and fingerprints must be this thread's.
+    expect(made).toBe(0);
     expect(new Map(inline.fingerprints)).toEqual(new Map(threaded.fingerprints));
   });
 

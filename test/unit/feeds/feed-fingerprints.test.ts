@@ -104,12 +104,15 @@ class Session {
   private readonly drafts = new Map<string, { text: string; draft: ArticleDraft }>();
   private readonly digestMemo = new DigestMemo();
   readonly options = resolveOptions({});
-  reused = 0;
-
   constructor(readonly itemMemo: ItemFingerprintMemo | undefined) {}
 
   /** Every feed file's fingerprint, rendered with the session's memos. */
   fingerprints(input: Record<string, string>, feedSite = site): Map<string, string> {
+    return this.render(this.digestOf(input), input, feedSite);
+  }
+
+  /** The session's digest of these files, its article objects kept for the next as a watch session keeps them. */
+  digestOf(input: Record<string, string>): ReturnType<typeof createDigest> {
     const drafts: ArticleDraft[] = [];
     for (const [file, text] of Object.entries(input)) {
       let kept = this.drafts.get(file);
@@ -121,7 +124,10 @@ class Session {
       }
       drafts.push(kept.draft);
     }
-    const digest = createDigest({ files: Object.keys(input), drafts, problems: [] }, this.options, new Date("2026-06-01T00:00:00Z"), undefined, this.digestMemo);
+    return createDigest({ files: Object.keys(input), drafts, problems: [] }, this.options, new Date("2026-06-01T00:00:00Z"), undefined, this.digestMemo);
+  }
+
+  render(digest: ReturnType<typeof createDigest>, input: Record<string, string>, feedSite = site): Map<string, string> {
     const sources = { contentHashes: new Map(Object.entries(input).map(([file, text]) => [file, contentHash(Buffer.from(text))])), timeZone: this.options.timeZone };
     const out = new Map<string, string>();
     for (const _ of renderAllFeeds(digest, feedSite, (path, fingerprint) => (out.set(path, fingerprint), false), articleFingerprints(sources, this.digestMemo.fingerprints), this.itemMemo));
@@ -151,25 +157,45 @@ const sessionEdits: typeof edits = [
   ],
 ];
 
+/** A memo that counts the fingerprints it hands back without making them. */
+class CountingMemo extends ItemFingerprintMemo {
+  reused = 0;
+  override fingerprint(kind: string, article: Parameters<ItemFingerprintMemo["fingerprint"]>[1], key: string, make: () => string): string {
+    let made = false;
+    const fingerprint = super.fingerprint(kind, article, key, () => ((made = true), make()));
+    if (!made) this.reused++;
+    return fingerprint;
+  }
+}
+
 describe("feed item fingerprints kept between watch rebuilds", () => {
   for (const [what, edit, editedSite] of sessionEdits) {
+    it(`are the ones a render without them gives, adopted from a feed thread's render of other objects too: ${what}`, () => {
+      const edited = edit(files());
+      const fresh = new Session(undefined).fingerprints(edited, editedSite);
+      // A session's first build: the feed thread renders from its own copy of the articles and sends what it recorded.
+      const thread = new ItemFingerprintMemo({ record: true });
+      new Session(thread).fingerprints(files());
+      const recorded = thread.recording();
+      expect(recorded?.items.length).toBeGreaterThan(0);
+      const memo = new CountingMemo();
+      const session = new Session(memo);
+      const first = session.digestOf(files());
+      const byPageUrl = new Map(first.articles.map((article) => [article.pageUrl, article] as const));
+      memo.adopt(recorded as NonNullable<typeof recorded>, (pageUrl) => byPageUrl.get(pageUrl));
+      expect([...session.render(session.digestOf(edited), edited, editedSite)]).toEqual([...fresh]);
+      if (!editedSite) expect(memo.reused, "items of unchanged articles keep the thread's fingerprints").toBeGreaterThan(0);
+    });
+
     it(`are the ones a render without them gives: ${what}`, () => {
-      let reused = 0;
-      const memo = new (class extends ItemFingerprintMemo {
-        override fingerprint(kind: string, article: Parameters<ItemFingerprintMemo["fingerprint"]>[1], key: string, make: () => string): string {
-          let made = false;
-          const fingerprint = super.fingerprint(kind, article, key, () => ((made = true), make()));
-          if (!made) reused++;
-          return fingerprint;
-        }
-      })();
+      const memo = new CountingMemo();
       const session = new Session(memo);
       session.fingerprints(files());
       const edited = edit(files());
       const kept = session.fingerprints(edited, editedSite);
       const fresh = new Session(undefined).fingerprints(edited, editedSite);
       expect([...kept]).toEqual([...fresh]);
-      if (!editedSite) expect(reused, "items of unchanged articles keep their fingerprints").toBeGreaterThan(0);
+      if (!editedSite) expect(memo.reused, "items of unchanged articles keep their fingerprints").toBeGreaterThan(0);
     });
   }
 });
