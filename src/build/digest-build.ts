@@ -24,7 +24,6 @@ import { fileExists, startFeeds, type PendingFeeds } from "./feed-writer.js";
 import { missingOutputFiles, presentUnless, type OnDisk } from "../site/output-presence.js";
 import { searchRecordBatches } from "../search/records.js";
 import { openSearchIndex, type PendingSearchIndex } from "../search/build-index.js";
-import { KeptRecordPages } from "../search/kept-record-pages.js";
 import type { BuildState } from "./build-state.js";
 import { contentSignalFile, watchContentFolder } from "./content-watch.js";
 import { BuildProgress, BuildReport } from "./build-report.js";
@@ -99,8 +98,6 @@ export class DigestBuild {
   /** Slugs, article objects and their fingerprints kept between watch rebuilds, by the cache's drafts. */
   private readonly memo = new DigestMemo();
   private readonly fingerprints = new FileFingerprints();
-  /** A watch session's record pages, from one index to the next (see kept-record-pages.ts). */
-  private readonly recordPages = new KeptRecordPages();
   private readonly buildCache: BuildCache | undefined;
   private readonly articleStore: ArticleStore | undefined;
   private state: BuildState | undefined;
@@ -184,7 +181,7 @@ export class DigestBuild {
       onDisk: (sitePath) => fileExists(outputDir, sitePath),
       addresses: new Map(),
       // Pagefind starts up while the articles are read.
-      search: this.options.search && run.writesFiles ? openSearchIndex(undefined, watching ? this.recordPages : undefined) : undefined,
+      search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
       startIndexing: undefined,
       feeds: undefined,
       report: new BuildReport(),
@@ -393,7 +390,6 @@ export class DigestBuild {
   close(): void {
     this.contentWatch?.close();
     this.contentWatch = undefined;
-    this.recordPages.drop();
   }
 
   /** Closes a running search index and forgets the build: every failure path goes through here. */

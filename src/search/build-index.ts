@@ -8,7 +8,6 @@ import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-proto
 import { workerUrl } from "../worker-url.js";
 import { WORKER_YOUNG_GENERATION_MIB } from "../worker-heap.js";
 import { pagefindBinary } from "./pagefind-binary.js";
-import type { KeptRecordPages, RecordPagesFolder } from "./kept-record-pages.js";
 
 const WORKER_URL = workerUrl(import.meta.url, "index-worker");
 
@@ -30,7 +29,7 @@ export interface PendingSearchIndex {
    * own output. The worker may still be removing its record pages: `abandon` waits for it.
    */
   finish(): Promise<SearchIndexResult>;
-  /** Stops Pagefind without writing, and waits until its process has exited. */
+  /** Stops Pagefind without writing (if it still runs), and waits until the worker thread has exited and its record pages are gone. */
   abandon(): Promise<void>;
 }
 
@@ -47,15 +46,11 @@ export interface SearchIndexResult {
  * Starts the indexer for one build. Records come from the core's data rather than the written
  * site pages: they exist as soon as the articles are read, so indexing overlaps page rendering,
  * and they do not depend on a site's own layouts. They reach Pagefind as record pages in a
- * temporary folder under `tempRoot` (record-page.ts says why). With `keptPages` (a watch
- * session's), that folder is the last index's, and an index that completes hands it back.
+ * temporary folder under `tempRoot` (record-page.ts says why).
  */
-export function openSearchIndex(tempRoot: string = os.tmpdir(), keptPages?: KeptRecordPages): PendingSearchIndex {
+export function openSearchIndex(tempRoot: string = os.tmpdir()): PendingSearchIndex {
   const started = performance.now();
-  const folder: RecordPagesFolder = keptPages ? keptPages.take(tempRoot) : { dir: mkdtempSync(path.join(tempRoot, "news-digest-search-")), digests: new Map() };
-  const pagesDir = folder.dir;
-  // The folder and its pages' digests once the worker has indexed them (written or unchanged).
-  let indexedPages: RecordPagesFolder | undefined;
+  const pagesDir = mkdtempSync(path.join(tempRoot, "news-digest-search-"));
   let pagefindPid: number | undefined;
   // A build that fails before finish() exits without waiting for the worker: then stop Pagefind
   // (it would outlive the build, writing into the output folder) and remove the record pages.
@@ -70,7 +65,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir(), keptPages?: Kept
     rmSync(pagesDir, { recursive: true, force: true });
   };
   process.once("exit", removePages);
-  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary(), keptDigests: keptPages ? new Map(folder.digests) : undefined } satisfies IndexWorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
+  const worker = new Worker(WORKER_URL, { workerData: { pagesDir, binary: pagefindBinary() } satisfies IndexWorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MIB } });
   const failures: string[] = [];
   let outcome: { pages: number; fingerprint: string; unchanged: boolean } | undefined;
   let settled = false;
@@ -80,26 +75,27 @@ export function openSearchIndex(tempRoot: string = os.tmpdir(), keptPages?: Kept
   // removed its record pages (0.5 s at 10,000 records): the build publishes the bundle meanwhile.
   let answered: () => void = () => undefined;
   const answer = new Promise<void>((resolve) => (answered = resolve));
+  // Settles when the thread has exited, after an error too: what `abandon` waits for.
+  let exited: () => void = () => undefined;
+  const exit = new Promise<void>((resolve) => (exited = resolve));
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (reply: WorkerReply) => {
       if (reply.kind === "running") pagefindPid = reply.pid;
       else if (reply.kind === "exited") pagefindPid = undefined;
       else {
-        if (reply.kind === "written" || reply.kind === "unchanged") {
-          outcome = { pages: reply.pages, fingerprint: reply.fingerprint, unchanged: reply.kind === "unchanged" };
-          if (reply.pageDigests) indexedPages = { dir: pagesDir, digests: reply.pageDigests };
-        } else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
+        if (reply.kind === "written" || reply.kind === "unchanged") outcome = { pages: reply.pages, fingerprint: reply.fingerprint, unchanged: reply.kind === "unchanged" };
+        else failures.push(`Pagefind failed to ${reply.step}:\n${reply.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`).join("\n")}`);
         answered();
       }
     });
     worker.on("error", reject);
     worker.on("exit", () => {
       pagefindPid = undefined;
+      removePages();
       process.removeListener("exit", removePages);
-      if (keptPages && indexedPages) keptPages.keep(indexedPages);
-      else removePages();
       settled = true;
       answered();
+      exited();
       resolve();
     });
   });
@@ -132,7 +128,7 @@ export function openSearchIndex(tempRoot: string = os.tmpdir(), keptPages?: Kept
       ended = true;
       send({ kind: "close" });
       worker.ref();
-      await finished.catch(() => undefined);
+      await exit;
     },
   };
 }

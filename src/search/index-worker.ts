@@ -3,7 +3,6 @@
 // turn until the feeds were done). Pagefind runs as a child process this thread owns and always
 // waits for: its output is captured for the error message, and it is killed when the build is abandoned.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
@@ -18,7 +17,7 @@ import type { IndexWorkerData, WorkerReply, WorkerRequest } from "./worker-proto
 const tail = (text: string, limit = 4000): string => (text.length > limit ? `…${text.slice(-limit)}` : text);
 
 /** The thread's whole life: its state lives here, one per thread, not in the module. */
-function serve(port: MessagePort, { pagesDir, binary, keptDigests }: IndexWorkerData): void {
+function serve(port: MessagePort, { pagesDir, binary }: IndexWorkerData): void {
   const reply = (message: WorkerReply): void => port.postMessage(message);
 
   let recordCount = 0;
@@ -27,38 +26,21 @@ function serve(port: MessagePort, { pagesDir, binary, keptDigests }: IndexWorker
   let prepareFailure: string | undefined;
   let child: ChildProcess | undefined;
   let ending = false;
-  // A watch session's folder from its last index (see kept-record-pages.ts): only changed pages are written.
-  const keeping = keptDigests !== undefined;
-  const digests = new Map<string, string>();
 
   function writeRecordPages(records: readonly SearchRecord[]): void {
     for (const record of records) {
       // At the path a site page of that URL would have, so Pagefind derives the record's own URL from it.
-      const sitePath = sitePathOf(record.url);
-      const page = renderRecordPage(record);
-      recordCount++;
-      if (keeping) {
-        const digest = createHash("sha1").update(page).digest("base64");
-        digests.set(sitePath, digest);
-        if (keptDigests.get(sitePath) === digest) continue;
-      }
-      const file = resolveInside(pagesDir, sitePath);
+      const file = resolveInside(pagesDir, sitePathOf(record.url));
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, page);
+      writeFileSync(file, renderRecordPage(record));
+      recordCount++;
     }
     fingerprint.add(records);
   }
 
-  /** `indexed`: the index was written or found unchanged, so a kept folder now holds exactly the records' pages. */
-  function finish(indexed = false): void {
-    if (!(keeping && indexed)) rmSync(pagesDir, { recursive: true, force: true });
+  function finish(): void {
+    rmSync(pagesDir, { recursive: true, force: true });
     port.close();
-  }
-
-  /** A kept folder's pages of records gone since its last index. */
-  function removeGonePages(): void {
-    if (!keptDigests) return;
-    for (const sitePath of keptDigests.keys()) if (!digests.has(sitePath)) rmSync(resolveInside(pagesDir, sitePath), { force: true });
   }
 
   function runPagefind(bundleDir: string, unlessFingerprint: string | undefined): void {
@@ -68,11 +50,9 @@ function serve(port: MessagePort, { pagesDir, binary, keptDigests }: IndexWorker
       return;
     }
     const key = fingerprint.digest();
-    const pageDigests = keeping ? digests : undefined;
-    removeGonePages();
     if (key === unlessFingerprint) {
-      reply({ kind: "unchanged", pages: recordCount, fingerprint: key, pageDigests });
-      finish(true);
+      reply({ kind: "unchanged", pages: recordCount, fingerprint: key });
+      finish();
       return;
     }
     rmSync(bundleDir, { recursive: true, force: true });
@@ -102,8 +82,8 @@ function serve(port: MessagePort, { pagesDir, binary, keptDigests }: IndexWorker
         reply({ kind: "failed", step: "write the search bundle", errors: [`Pagefind ${how}${stderr.trim() ? `:\n${stderr.trim()}` : ""}`] });
       } else if (indexed !== recordCount) {
         reply({ kind: "failed", step: "index the records", errors: [`indexed ${Number.isNaN(indexed) ? "an unknown number" : indexed} of ${recordCount} records`, ...(stderr.trim() ? [stderr.trim()] : [])] });
-      } else reply({ kind: "written", pages: indexed, fingerprint: key, pageDigests });
-      finish(code === 0 && indexed === recordCount);
+      } else reply({ kind: "written", pages: indexed, fingerprint: key });
+      finish();
     });
   }
 

@@ -9,20 +9,13 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { kind: "failed"; step: string; errors: string[] }
-  /** `pageDigests`: when the worker keeps its record pages, the digest of each page left in the folder. */
-  | { kind: "written"; pages: number; fingerprint: string; pageDigests?: Map<string, string> | undefined }
-  | { kind: "unchanged"; pages: number; fingerprint: string; pageDigests?: Map<string, string> | undefined }
+  | { kind: "written"; pages: number; fingerprint: string }
+  | { kind: "unchanged"; pages: number; fingerprint: string }
   | { kind: "running"; pid: number }
   | { kind: "exited" };
 
-/**
- * Given to the worker when it starts: the temporary folder it writes record pages into, and the
- * Pagefind executable. With `keptDigests` (a watch session's, see kept-record-pages.ts) the folder
- * already holds the last index's pages with those digests: the worker writes only pages that
- * differ, deletes those no record has now, and leaves the folder in place when it is done.
- */
+/** Given to the worker when it starts: the temporary folder it writes record pages into, and the Pagefind executable. */
 export interface IndexWorkerData {
   pagesDir: string;
   binary: string;
-  keptDigests?: Map<string, string> | undefined;
 }
