@@ -34,15 +34,17 @@ export class ItemFingerprintMemo {
 
   /** The fingerprint of the item of this kind (`kind`: head or archived, article or story) for `article`, made by `make` unless its `key` is the kept one's. */
   fingerprint(kind: string, article: Article, key: string, make: () => string): string {
+    // A recording memo serves one render, whose factory already asks once per item: it keeps nothing itself.
+    if (this.recorded) {
+      const fingerprint = make();
+      this.recorded.push([kind, article.pageUrl, key, fingerprint]);
+      return fingerprint;
+    }
     const byArticle = this.byKind(kind);
     const kept = byArticle.get(article);
-    let fingerprint: string;
-    if (kept && kept.key === key) fingerprint = kept.fingerprint;
-    else {
-      fingerprint = make();
-      byArticle.set(article, { key, fingerprint });
-    }
-    this.recorded?.push([kind, article.pageUrl, key, fingerprint]);
+    if (kept && kept.key === key) return kept.fingerprint;
+    const fingerprint = make();
+    byArticle.set(article, { key, fingerprint });
     return fingerprint;
   }
 

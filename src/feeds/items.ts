@@ -1,4 +1,5 @@
 import { hashOf } from "../fingerprint.js";
+import { memoByKey } from "../memo.js";
 import { html, type SafeHtml } from "../escape.js";
 import type { Article, Image } from "../article/types.js";
 import type { StoryCluster } from "../clusters/build-clusters.js";
@@ -117,16 +118,6 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
   // Categories are the one input of a fingerprint not named in its memo key: they come from the article (the same object) and these.
   memo?.begin(JSON.stringify([...topicUrls]));
   const topicKey = topicKeys();
-  // An article's categories are asked for by its head and archived items and fingerprints, and as a story's lead.
-  const categoriesByArticle = new Map<Article, FeedItem["categories"]>();
-  const categoriesOf = (article: Article): FeedItem["categories"] => {
-    let categories = categoriesByArticle.get(article);
-    if (categories === undefined) {
-      categories = topicCategories(article);
-      categoriesByArticle.set(article, categories);
-    }
-    return categories;
-  };
   const topicCategories = (article: Article): FeedItem["categories"] => {
     const categories: FeedItem["categories"] = [];
     const seen = new Set<string>();
@@ -141,6 +132,8 @@ export function createItemFactory(digest: FeedContent, site: FeedSite, articleFi
     }
     return categories;
   };
+  // An article's categories are asked for by its head and archived items and fingerprints, and as a story's lead.
+  const categoriesOf = memoByKey(topicCategories);
   const factsOf = (article: Article, cluster: StoryCluster | undefined, archived: boolean): StoryFacts => ({
     id: cluster?.id ?? "",
     ...(archived ? {} : { outlets: cluster?.outlets ?? 1 }),
