@@ -23,39 +23,32 @@ function writeAll(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
-/** Writes `header` and `records` to `file` (replacing it). */
+/**
+ * Writes `header` and `records` to `file` (replacing it). Each piece is written as it is made, not
+ * gathered into megabyte chunks first: a batch's serialisation lives outside the JS heap until a
+ * collection frees it, and with a copy of each one the save of 10,000 articles left the process's
+ * malloc heap 57 MiB larger, which the build's peak then carried.
+ */
 export function writeRecordFile(file: string, magic: Buffer, header: unknown, records: Iterable<unknown>): void {
   const fd = openSync(file, "w");
   try {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = (): void => {
-      writeAll(fd, Buffer.concat(pending, pendingBytes));
-      pending = [];
-      pendingBytes = 0;
-    };
-    const put = (bytes: Buffer): void => {
-      pending.push(bytes);
-      pendingBytes += bytes.length;
-      if (pendingBytes >= CHUNK_BYTES) flush();
-    };
     const length = (n: number): Buffer => {
       const bytes = Buffer.allocUnsafe(4);
       bytes.writeUInt32BE(n);
       return bytes;
     };
     const digest = createHash("sha1");
-    put(magic);
+    writeAll(fd, magic);
     const headerBytes = Buffer.from(JSON.stringify(header));
-    put(length(headerBytes.length));
-    put(headerBytes);
+    writeAll(fd, length(headerBytes.length));
+    writeAll(fd, headerBytes);
     let batch: unknown[] = [];
     const putBatch = (): void => {
       const body = serialize(batch);
       const frame = length(body.length);
       digest.update(frame).update(body);
-      put(frame);
-      put(body);
+      writeAll(fd, frame);
+      writeAll(fd, body);
       batch = [];
     };
     for (const record of records) {
@@ -63,9 +56,8 @@ export function writeRecordFile(file: string, magic: Buffer, header: unknown, re
       if (batch.length === RECORDS_PER_BATCH) putBatch();
     }
     if (batch.length > 0) putBatch();
-    put(length(0));
-    put(digest.digest());
-    flush();
+    writeAll(fd, length(0));
+    writeAll(fd, digest.digest());
   } finally {
     closeSync(fd);
   }

@@ -48,6 +48,8 @@ describe("deploy builds with the build cache's parsed articles", () => {
   let second: FixtureBuild;
   let clean: FixtureBuild;
   let strict: FixtureBuild;
+  let strictEdited: FixtureBuild;
+  let afterFailure: FixtureBuild;
 
   beforeAll(async () => {
     const files: Record<string, string> = { "bad.md": articleFile({ title: undefined, originalUrl: "https://outlet1.example.com/s/bad" }) };
@@ -58,6 +60,10 @@ describe("deploy builds with the build cache's parsed articles", () => {
     second = await build(site, { mode: "lenient" });
     clean = await build(site, { mode: "lenient", outputDir: path.join(site.root, "_clean"), cache: false });
     strict = await build(site, { mode: "strict", outputDir: path.join(site.root, "_strict") });
+    // The store is saved at a build's end; a build that fails must still save what it parsed.
+    writeFileSync(path.join(site.contentDir, "a6.md"), story(6, { excerpt: "Edited before a failing build." }));
+    strictEdited = await build(site, { mode: "strict", outputDir: path.join(site.root, "_strict") });
+    afterFailure = await build(site, { mode: "lenient", outputDir: path.join(site.root, "_after") });
   }, 120_000);
 
   it("parses every file on the first build and only the edited one on the next", () => {
@@ -86,5 +92,13 @@ describe("deploy builds with the build cache's parsed articles", () => {
     expect(strict.error?.message).toContain("1 invalid article file (strict mode)");
     expect(parsed(strict)).toBe(0);
     expect(report(strict)).toMatch(BAD_FILE);
+  });
+
+  it("keeps what a failed build parsed: the next build parses nothing", () => {
+    expect(strictEdited.error?.message).toContain("1 invalid article file (strict mode)");
+    expect(parsed(strictEdited)).toBe(1);
+    expect(afterFailure.error).toBeUndefined();
+    expect(parsed(afterFailure)).toBe(0);
+    expect(afterFailure.read(afterFailure.articleUrl("/articles/2026-03-06-story-6/"))).toContain("Edited before a failing build.");
   });
 });

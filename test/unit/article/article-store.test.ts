@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArticleStore } from "../../../src/article/article-store.js";
@@ -157,6 +157,20 @@ describe("the persistent store of parsed articles", () => {
     expect(readFileSync(file).equals(saved)).toBe(true);
     // The next process parses the edited file once, and takes the rest from the store.
     expect(readArticleFolder(content, options(root, new ArticleStore(cacheDir))).stored).toBe(3);
+  });
+
+  it("saves only when a caller that took the save over calls it, with what the read gave", () => {
+    const { root, content, cacheDir } = setUp();
+    const saves: (() => void)[] = [];
+    const read = readArticleFolder(content, { ...options(root, new ArticleStore(cacheDir)), deferStoreSave: (save) => saves.push(save) });
+    expect(saves).toHaveLength(1);
+    expect(existsSync(cacheDir)).toBe(false);
+    // Files edited or deleted before the save do not change what it writes: the read's own results.
+    writeFileSync(path.join(content, "a1.md"), story(1, { title: "Edited after the read" }));
+    saves[0]?.();
+    const next = readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
+    expect(next.stored).toBe(4);
+    expect(next.drafts.filter((d) => d.title !== "Edited after the read")).toEqual(read.drafts.filter((d) => d.sourceFile !== "content/a1.md"));
   });
 
   it("is one file per content folder, not rewritten by a build that changed nothing", () => {
