@@ -13,8 +13,6 @@ export interface LoadDigestOptions {
   cache?: ArticleCache;
   /** The build cache's parsed articles: files whose bytes it knows are not parsed again. */
   store?: ArticleStore;
-  /** Hands over the saving of `store`, for the caller to do when it chooses (see FolderReadOptions); saved as the files are read otherwise. */
-  deferStoreSave?: (save: () => void) => void;
   /** Folders never read for articles (the output folder, when it lies inside the content folder). */
   skip?: readonly string[];
   now?: Date;
@@ -51,7 +49,7 @@ export async function loadDigestInParallel(options: NewsDigestOptions, run: Load
 }
 
 function folderOptions(options: NewsDigestOptions, run: LoadDigestOptions): FolderReadOptions {
-  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.store ? { store: run.store } : {}), ...(run.deferStoreSave ? { deferStoreSave: run.deferStoreSave } : {}), ...(run.skip ? { skip: run.skip } : {}), ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
+  return { timeZone: options.timeZone, maxFileSize: options.maxFileSize, ...(run.cwd ? { cwd: run.cwd } : {}), ...(run.cache ? { cache: run.cache } : {}), ...(run.store ? { store: run.store } : {}), ...(run.skip ? { skip: run.skip } : {}), ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
 }
 
 function digestFromFolder(folder: FolderReadResult, options: NewsDigestOptions, run: LoadDigestOptions, started: number): Digest {

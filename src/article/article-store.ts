@@ -17,7 +17,7 @@ import type { FileResult } from "./read-folder.js";
  * only ever cost a re-parse, never a wrong article or a crashed build.
  */
 // Bumped whenever what is stored changes shape.
-const STORE_VERSION = 1;
+const STORE_VERSION = 2;
 // A file that does not start so is not a store (of any version).
 const MAGIC = Buffer.from("NDAS");
 
@@ -101,6 +101,8 @@ export class ArticleStore {
       mkdirSync(this.dir, { recursive: true });
       writeRecordFile(temporary, MAGIC, key, recordsOf(files));
       renameSync(temporary, file);
+      // Version 1's file, of node:v8 batches, which nothing reads any more.
+      rmSync(file.replace(/\.records$/, ".v8"), { force: true });
     } catch {
       // A cache that cannot be written (a full or read-only disk) costs the next build a re-parse, not this build.
       rmSync(temporary, { force: true });
@@ -111,7 +113,7 @@ export class ArticleStore {
 
   /** One file per content folder, named by its resolved path, as the output fingerprints are by the output folder's. */
   private fileFor(contentRoot: string): string {
-    return path.join(this.dir, `articles-${createHash("sha1").update(path.resolve(contentRoot)).digest("hex").slice(0, 16)}.v8`);
+    return path.join(this.dir, `articles-${createHash("sha1").update(path.resolve(contentRoot)).digest("hex").slice(0, 16)}.records`);
   }
 }
 

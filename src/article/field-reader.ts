@@ -163,7 +163,8 @@ export class FieldReader {
       this.warn(pathOf(prefix, field), `a number from ${range[0]} to ${range[1]}`, value, `it was read as ${clamped}`);
       return clamped;
     }
-    return value;
+    // -0 reads as 0: every page and feed shows it so, and the build cache keeps articles as JSON, which has no -0.
+    return value === 0 ? 0 : value;
   }
 
   /** A size in pixels: a whole number from 1 to 100,000 (an absurd size rendered in exponent notation). */

@@ -196,14 +196,8 @@ function completeRead(plan: ReadPlan, results: readonly JobResult[], options: Fo
     if (entry?.hash) hashes.set(plan.files[index] as string, entry.hash);
   }
   options.cache?.retain(new Set(plan.absolute));
-  // Listed before anything downstream sees the drafts, from this listing, so vanished files drop out.
-  const store = plan.store;
-  if (store) {
-    const files = storedFiles(plan);
-    const save = (): void => store.save(plan.root, options.timeZone, files);
-    if (options.deferStoreSave) options.deferStoreSave(save);
-    else save();
-  }
+  // Saved before anything downstream sees the drafts; built from this listing, so vanished files drop out.
+  plan.store?.save(plan.root, options.timeZone, storedFiles(plan));
   return { files: plan.files, drafts, problems, cached: plan.absolute.length - plan.jobs.length, stored: plan.stored, hashes };
 }
 
@@ -249,12 +243,6 @@ export interface FolderReadOptions {
   cache?: ArticleCache;
   /** The persistent store of parsed articles: a file whose bytes it knows is not parsed again. */
   store?: ArticleStore;
-  /**
-   * Given, the read hands over the saving of the store instead of saving it at once, so the caller
-   * chooses when: the save churns through as many bytes outside the JS heap as the store holds (48
-   * MB at 10,000 articles), which a build does once its feeds are written (see DigestBuild).
-   */
-  deferStoreSave?: (save: () => void) => void;
   /** Progress while files are read and validated (a long build's "reading N of M" line). */
   onProgress?: ReadProgress;
 }

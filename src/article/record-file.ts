@@ -1,34 +1,42 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import { deserialize, serialize } from "node:v8";
 
 /**
- * A file of records after a JSON header, `node:v8`-serialised a batch at a time and framed by
- * length, ending in a zero length and a SHA-1 of the record frames. Written and read about a
- * megabyte at a time: the parsed-article store is 48 MB at 10,000 articles, and serialising it as
- * one value held the whole of it, and a copy, in memory at once (100-150 MiB more at the read
- * phase's end); a buffer per record left 10,000 small blocks behind instead.
+ * A file of records (plain JSON data) after a JSON header, a batch of records at a time as one
+ * JSON array, framed by length, ending in a zero length and a SHA-1 of the record frames. The
+ * parsed-article store is 54 MB at 10,000 articles: serialising it as one value held the whole of
+ * it, and a copy, in memory at once (100-150 MiB more at the read phase's end).
+ *
+ * JSON text rather than `node:v8` serialisation, whose buffers (with a megabyte copy of each, as
+ * they were gathered then) live outside the JS heap until a later collection frees them: saving
+ * 10,000 articles that way grew the malloc heap from 7 to 64 MiB, and 38-57 MiB of it stayed
+ * while the pages and feeds rendered, where the build's peak is. A batch's text is a short-lived
+ * string in the JS heap, written out by `writeSync` without a buffer that outlives the call.
  *
  * Layout: magic, then frames (u32 big-endian length, bytes): the header's JSON, then one frame
- * per batch of records (a serialised array), then a frame of length 0 and the 20-byte digest of
- * the batch frames. The header is outside the digest: it is checked by whoever reads it, and a
- * file made with another header is turned away before any record is read.
+ * per batch of records (a JSON array), then a frame of length 0 and the 20-byte digest of the
+ * batch frames. The header is outside the digest: it is checked by whoever reads it, and a file
+ * made with another header is turned away before any record is read.
  */
 const CHUNK_BYTES = 1 << 20;
-// About a megabyte of seed-shaped articles (4.8 KB each stored).
-const RECORDS_PER_BATCH = 200;
+// About 45 KB of seed-shaped articles (5.6 KB each stored), twice that as a two-byte string (a
+// headline in Arabic or Chinese makes one): under V8's 128 KiB limit for an object in the young
+// generation, so a batch's text is not allocated in the large-object space, which only a full
+// collection frees.
+const RECORDS_PER_BATCH = 8;
 const DIGEST_BYTES = 20;
 
 function writeAll(fd: number, bytes: Buffer): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
-/**
- * Writes `header` and `records` to `file` (replacing it). Each piece is written as it is made, not
- * gathered into megabyte chunks first: a batch's serialisation lives outside the JS heap until a
- * collection frees it, and with a copy of each one the save of 10,000 articles left the process's
- * malloc heap 57 MiB larger, which the build's peak then carried.
- */
+/** Writes `text` as UTF-8, `byteLength` bytes; a short write (a full disk) goes on from bytes of its own. */
+function writeText(fd: number, text: string, byteLength: number): void {
+  const written = writeSync(fd, text, null, "utf8");
+  if (written < byteLength) writeAll(fd, Buffer.from(text, "utf8").subarray(written));
+}
+
+/** Writes `header` and `records` to `file` (replacing it), each piece as it is made. */
 export function writeRecordFile(file: string, magic: Buffer, header: unknown, records: Iterable<unknown>): void {
   const fd = openSync(file, "w");
   try {
@@ -44,11 +52,12 @@ export function writeRecordFile(file: string, magic: Buffer, header: unknown, re
     writeAll(fd, headerBytes);
     let batch: unknown[] = [];
     const putBatch = (): void => {
-      const body = serialize(batch);
-      const frame = length(body.length);
-      digest.update(frame).update(body);
+      const body = JSON.stringify(batch);
+      const bytes = Buffer.byteLength(body, "utf8");
+      const frame = length(bytes);
+      digest.update(frame).update(body, "utf8");
       writeAll(fd, frame);
-      writeAll(fd, body);
+      writeText(fd, body, bytes);
       batch = [];
     };
     for (const record of records) {
@@ -137,7 +146,7 @@ export function readRecordFile(file: string, magic: Buffer, acceptHeader: (heade
       const body = frame(true);
       if (body === undefined) return false;
       if (body === "end") break;
-      const batch: unknown = deserialize(body);
+      const batch: unknown = JSON.parse(body.toString("utf8"));
       if (!Array.isArray(batch)) return false;
       for (const record of batch) if (!onRecord(record)) return false;
     }

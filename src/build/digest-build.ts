@@ -77,8 +77,6 @@ interface RunState {
   startIndexing: ((search: PendingSearchIndex) => void) | undefined;
   /** The feeds, written while the pages render (see feed-writer.ts). */
   feeds: PendingFeeds | undefined;
-  /** Writes the parsed articles to the build cache: once the feeds are written, or when the build fails (see saveArticles). */
-  saveArticles: (() => void) | undefined;
   report: BuildReport;
   progress: BuildProgress;
 }
@@ -186,7 +184,6 @@ export class DigestBuild {
       search: this.options.search && run.writesFiles ? openSearchIndex() : undefined,
       startIndexing: undefined,
       feeds: undefined,
-      saveArticles: undefined,
       report: new BuildReport(),
       progress: new BuildProgress(this.log, run.quiet === true),
     };
@@ -226,9 +223,6 @@ export class DigestBuild {
     const digest = await loadDigestInParallel(run.options, {
       onRead: (folder) => {
         sources = { contentHashes: folder.hashes, timeZone: run.options.timeZone };
-      },
-      deferStoreSave: (save) => {
-        run.saveArticles = save;
       },
       ...(run.watching ? { cache: this.cache, memo: this.memo } : {}),
       ...(this.articleStore ? { store: this.articleStore } : {}),
@@ -324,7 +318,6 @@ export class DigestBuild {
         run.manifest?.write(current, run.addresses);
         this.saveCache(run, current);
       }
-      saveArticles(run);
     } catch (error) {
       await this.abandon();
       throw error;
@@ -403,8 +396,6 @@ export class DigestBuild {
   private async abandon(): Promise<void> {
     this.lastCompleted = false;
     const run = this.run;
-    // What was parsed is still worth keeping: a build stopped by one invalid file need not parse the others again.
-    if (run) saveArticles(run);
     const feeds = run?.feeds;
     if (run) run.feeds = undefined;
     await feeds?.abandon();
@@ -414,18 +405,6 @@ export class DigestBuild {
     await search.abandon();
     rmSync(stagingDirOf(run.outputDir), { recursive: true, force: true });
   }
-}
-
-/**
- * Saved at the end of a build, beside the wait for Pagefind, not as the articles are read: the
- * save serialises every parsed article, 48 MB at 10,000, outside the JS heap until collections free
- * it, and done beside the pages and the feed thread it raised the build's peak RSS (the malloc
- * heap grew 57 MiB during it and kept most of it while the pages rendered).
- */
-function saveArticles(run: RunState): void {
-  const save = run.saveArticles;
-  run.saveArticles = undefined;
-  save?.();
 }
 
 function feedSiteOf(o: NewsDigestOptions, pathPrefix: string): FeedSite {

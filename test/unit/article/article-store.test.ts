@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArticleStore } from "../../../src/article/article-store.js";
@@ -159,18 +159,14 @@ describe("the persistent store of parsed articles", () => {
     expect(readArticleFolder(content, options(root, new ArticleStore(cacheDir))).stored).toBe(3);
   });
 
-  it("saves only when a caller that took the save over calls it, with what the read gave", () => {
+  it("removes the file an earlier version of the store left beside its own", () => {
     const { root, content, cacheDir } = setUp();
-    const saves: (() => void)[] = [];
-    const read = readArticleFolder(content, { ...options(root, new ArticleStore(cacheDir)), deferStoreSave: (save) => saves.push(save) });
-    expect(saves).toHaveLength(1);
-    expect(existsSync(cacheDir)).toBe(false);
-    // Files edited or deleted before the save do not change what it writes: the read's own results.
-    writeFileSync(path.join(content, "a1.md"), story(1, { title: "Edited after the read" }));
-    saves[0]?.();
-    const next = readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
-    expect(next.stored).toBe(4);
-    expect(next.drafts.filter((d) => d.title !== "Edited after the read")).toEqual(read.drafts.filter((d) => d.sourceFile !== "content/a1.md"));
+    readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
+    const legacy = storeFile(cacheDir).replace(/\.records$/, ".v8");
+    writeFileSync(legacy, "node:v8 batches of store version 1");
+    writeFileSync(path.join(content, "a1.md"), story(1, { title: "Changed" }));
+    readArticleFolder(content, options(root, new ArticleStore(cacheDir)));
+    expect(readdirSync(cacheDir).filter((name) => name.startsWith("articles-"))).toEqual([path.basename(storeFile(cacheDir))]);
   });
 
   it("is one file per content folder, not rewritten by a build that changed nothing", () => {
