@@ -60,7 +60,7 @@ describe("deploy builds with the build cache's parsed articles", () => {
     second = await build(site, { mode: "lenient" });
     clean = await build(site, { mode: "lenient", outputDir: path.join(site.root, "_clean"), cache: false });
     strict = await build(site, { mode: "strict", outputDir: path.join(site.root, "_strict") });
-    // The store is saved at a build's end; a build that fails must still save what it parsed.
+    // A build that fails on an invalid file must still keep what it parsed for the next one.
     writeFileSync(path.join(site.contentDir, "a6.md"), story(6, { excerpt: "Edited before a failing build." }));
     strictEdited = await build(site, { mode: "strict", outputDir: path.join(site.root, "_strict") });
     afterFailure = await build(site, { mode: "lenient", outputDir: path.join(site.root, "_after") });
