@@ -4,7 +4,7 @@ import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 /**
  * A file of records (plain JSON data) after a JSON header, a batch of records at a time as one
  * JSON array, framed by length, ending in a zero length and a SHA-1 of the record frames. The
- * parsed-article store is 54 MB at 10,000 articles: serialising it as one value held the whole of
+ * parsed-article store is about 58 MB at 10,000 articles: serialising it as one value held the whole of
  * it, and a copy, in memory at once (100-150 MiB more at the read phase's end).
  *
  * JSON text rather than `node:v8` serialisation, whose buffers (with a megabyte copy of each, as
@@ -19,7 +19,7 @@ import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
  * made with another header is turned away before any record is read.
  */
 const CHUNK_BYTES = 1 << 20;
-// About 45 KB of seed-shaped articles (5.6 KB each stored), twice that as a two-byte string (a
+// About 46 KB of seed-shaped articles (5.8 KB each stored), twice that as a two-byte string (a
 // headline in Arabic or Chinese makes one): under V8's 128 KiB limit for an object in the young
 // generation, so a batch's text is not allocated in the large-object space, which only a full
 // collection frees.
